@@ -1,4 +1,4 @@
-/* upr-agenda-item.c: one item of a workshop'\''s programme (time, title, role, speaker, confirmed or tbc).
+/* upr-agenda-item.c: one item of a workshop's programme (time, title, role, speaker, confirmed or tbc).
  * The fields below are the columns of the "agenda_item" table (see upr-migrations.c). */
 #include "config.h"
 

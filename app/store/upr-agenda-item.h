@@ -1,4 +1,4 @@
-/* upr-agenda-item.h: one item of a workshop'\''s programme (time, title, role, speaker, confirmed or tbc). */
+/* upr-agenda-item.h: one item of a workshop's programme (time, title, role, speaker, confirmed or tbc). */
 #pragma once
 
 #include "upr-record.h"

@@ -1,4 +1,4 @@
-/* upr-attendance.c: a person'\''s attendance at one workshop (registration state, mode, days).
+/* upr-attendance.c: a person's attendance at one workshop (registration state, mode, days).
  * The fields below are the columns of the "attendance" table (see upr-migrations.c). */
 #include "config.h"
 

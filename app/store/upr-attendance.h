@@ -1,4 +1,4 @@
-/* upr-attendance.h: a person'\''s attendance at one workshop (registration state, mode, days). */
+/* upr-attendance.h: a person's attendance at one workshop (registration state, mode, days). */
 #pragma once
 
 #include "upr-record.h"

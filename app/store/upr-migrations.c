@@ -6,7 +6,10 @@
  *
  * Conventions: ids are random UUIDs (TEXT) so that databases of several officers merge
  * without clashes; timestamps are ISO 8601 UTC text; dates are "YYYY-MM-DD", times "HH:MM";
- * closed vocabularies are stored as the English ids of upr-vocab.c and checked here. */
+ * closed vocabularies are stored as the English ids of upr-vocab.c and checked here.
+ * Dates and times are checked through a no-op modifier ('+0 days') because SQLite's date()
+ * alone accepts "2024-02-30" and strftime() "24:00"; the modifier normalises them, so the
+ * comparison fails. */
 #include "config.h"
 
 #include "upr-migrations.h"
@@ -65,10 +68,12 @@ static const char migration_2[] =
   "  kind TEXT NOT NULL DEFAULT 'consultation' CHECK (kind IN ('consultation',"
   "    'implementation-planning', 'mid-term-review', 'training', 'side-event', 'other')),"
   "  cycle INTEGER REFERENCES upr_cycle (number),"
-  "  start_date TEXT CHECK (start_date IS NULL OR date (start_date) IS start_date),"
-  "  end_date TEXT CHECK (end_date IS NULL OR date (end_date) IS end_date),"
-  "  start_time TEXT CHECK (start_time IS NULL OR strftime ('%H:%M', start_time) IS start_time),"
-  "  end_time TEXT CHECK (end_time IS NULL OR strftime ('%H:%M', end_time) IS end_time),"
+  "  start_date TEXT CHECK (start_date IS NULL OR date (start_date, '+0 days') IS start_date),"
+  "  end_date TEXT CHECK (end_date IS NULL OR date (end_date, '+0 days') IS end_date),"
+  "  start_time TEXT CHECK (start_time IS NULL"
+  "    OR strftime ('%H:%M', start_time, '+0 minutes') IS start_time),"
+  "  end_time TEXT CHECK (end_time IS NULL"
+  "    OR strftime ('%H:%M', end_time, '+0 minutes') IS end_time),"
   "  venue TEXT,"
   "  format TEXT NOT NULL DEFAULT 'in-person' CHECK (format IN ('in-person', 'online', 'hybrid')),"
   "  online_link TEXT,"
@@ -87,7 +92,7 @@ static const char migration_2[] =
   "  updated_at TEXT NOT NULL,"
   "  workshop_id TEXT NOT NULL REFERENCES workshop (id) ON DELETE CASCADE,"
   "  position INTEGER NOT NULL DEFAULT 0,"
-  "  time TEXT,"
+  "  time TEXT CHECK (time IS NULL OR strftime ('%H:%M', time, '+0 minutes') IS time),"
   "  duration_minutes INTEGER CHECK (duration_minutes IS NULL OR duration_minutes >= 0),"
   "  title TEXT NOT NULL CHECK (trim (title) <> ''),"
   "  role TEXT CHECK (role IS NULL OR role IN ('welcome', 'moderation', 'statement',"
@@ -110,7 +115,8 @@ static const char migration_2[] =
   "  position TEXT,"
   "  email TEXT,"
   "  phone TEXT,"
-  "  consent_date TEXT CHECK (consent_date IS NULL OR date (consent_date) IS consent_date),"
+  "  consent_date TEXT CHECK (consent_date IS NULL"
+  "    OR date (consent_date, '+0 days') IS consent_date),"
   "  consent_scope TEXT NOT NULL DEFAULT 'none' CHECK (consent_scope IN ('none', 'records',"
   "    'reports', 'public'))"
   ");"

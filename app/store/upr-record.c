@@ -318,6 +318,29 @@ upr_record_clear_changes (UprRecord *self)
   priv->changed = 0;
 }
 
+guint64
+upr_record_get_changes (UprRecord *self)
+{
+  UprRecordPrivate *priv;
+
+  g_return_val_if_fail (UPR_IS_RECORD (self), 0);
+
+  priv = upr_record_get_instance_private (self);
+  return priv->changed;
+}
+
+void
+upr_record_set_changes (UprRecord *self,
+                        guint64    changes)
+{
+  UprRecordPrivate *priv;
+
+  g_return_if_fail (UPR_IS_RECORD (self));
+
+  priv = upr_record_get_instance_private (self);
+  priv->changed = changes;
+}
+
 /* Names of the changed fields, never their values: the change log must not copy personal
  * data that the user may later delete. */
 char *

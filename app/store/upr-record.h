@@ -75,5 +75,10 @@ gboolean     upr_record_has_changes          (UprRecord      *self);
 void         upr_record_clear_changes        (UprRecord      *self);
 char        *upr_record_describe_changes     (UprRecord      *self);
 UprRecord   *upr_record_copy                 (UprRecord      *self);
+/* The change marks (bit i: field i), to put a record back as it was when a transaction
+ * that saved it is rolled back. */
+guint64      upr_record_get_changes          (UprRecord      *self);
+void         upr_record_set_changes          (UprRecord      *self,
+                                              guint64         changes);
 
 G_END_DECLS

@@ -9,6 +9,7 @@
 #include <string.h>
 #include <sys/stat.h>
 
+#include "upr-fold.h"
 #include "upr-migrations.h"
 #include "upr-store-private.h"
 
@@ -134,6 +135,20 @@ query_int (UprStore   *self,
   return -1;
 }
 
+/* upr_fold() as an SQL function, for accent- and case-insensitive lookups of names. */
+static void
+sql_fold (sqlite3_context *context,
+          int              argc,
+          sqlite3_value  **argv)
+{
+  const char *text = (const char *) sqlite3_value_text (argv[0]);
+
+  if (text == NULL)
+    sqlite3_result_null (context);
+  else
+    sqlite3_result_text (context, upr_fold (text), -1, g_free);
+}
+
 /* Opening */
 
 static gboolean
@@ -192,6 +207,34 @@ check_file_before_open (const char *path,
   return TRUE;
 }
 
+static gboolean
+set_locked_error (UprStore *self,
+                  GError  **error)
+{
+  g_set_error (error, UPR_STORE_ERROR, UPR_STORE_ERROR_LOCKED,
+               _("“%s” is in use by another program. Close the other copy of Upright, or "
+                 "wait for it to finish, then try again."),
+               self->path);
+  return FALSE;
+}
+
+/* In WAL mode a process holding the database for writing does not stop others reading it,
+ * so opening would succeed and the first change would fail after the user typed it. Taking
+ * the write lock for a moment (writing nothing) tells now. */
+static gboolean
+check_writable (UprStore *self,
+                GError  **error)
+{
+  int rc = sqlite3_exec (self->db, "BEGIN IMMEDIATE", NULL, NULL, NULL);
+
+  if ((rc & 0xff) == SQLITE_BUSY || (rc & 0xff) == SQLITE_LOCKED)
+    return set_locked_error (self, error);
+  if (rc != SQLITE_OK)
+    return upr_store_fail (self, rc, error);
+  sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
+  return TRUE;
+}
+
 /* Reads the header under a shared lock: reports a lock held by another process, another
  * program's database, or one from a newer Upright, before anything is written. */
 static gboolean
@@ -201,20 +244,14 @@ check_identity (UprStore *self,
   gint64 app_id, version, n_tables;
   int rc = sqlite3_exec (self->db, "SELECT count(*) FROM sqlite_master", NULL, NULL, NULL);
 
-  if (rc == SQLITE_NOTADB)
+  if ((rc & 0xff) == SQLITE_NOTADB)
     {
       g_set_error (error, UPR_STORE_ERROR, UPR_STORE_ERROR_NOT_A_DATABASE,
                    _("“%s” is not an Upright database."), self->path);
       return FALSE;
     }
-  if (rc == SQLITE_BUSY || rc == SQLITE_LOCKED)
-    {
-      g_set_error (error, UPR_STORE_ERROR, UPR_STORE_ERROR_LOCKED,
-                   _("“%s” is in use by another program. Close the other copy of Upright, or "
-                     "wait for it to finish, then try again."),
-                   self->path);
-      return FALSE;
-    }
+  if ((rc & 0xff) == SQLITE_BUSY || (rc & 0xff) == SQLITE_LOCKED)
+    return set_locked_error (self, error);
   if (rc != SQLITE_OK)
     return upr_store_fail (self, rc, error);
 
@@ -235,7 +272,30 @@ check_identity (UprStore *self,
                    self->path, (int) version, upr_migrations_latest ());
       return FALSE;
     }
-  return TRUE;
+  return n_tables == 0 || check_writable (self, error);
+}
+
+static gboolean
+set_damaged_error (UprStore   *self,
+                   const char *detail,
+                   GError    **error)
+{
+  g_auto(GStrv) lines = g_strsplit (detail != NULL ? detail : "", "\n", -1);
+  const char *first = "";
+
+  /* quick_check's report may run to many lines under a "*** in database main ***" banner:
+   * the first real one is enough here, `upright check` gives them all. */
+  for (guint i = 0; lines[i] != NULL; i++)
+    if (lines[i][0] != '\0' && !g_str_has_prefix (lines[i], "***"))
+      {
+        first = lines[i];
+        break;
+      }
+  g_set_error (error, UPR_STORE_ERROR, UPR_STORE_ERROR_CORRUPT,
+               _("“%s” is damaged (%s). Restore a backup, or run “upright check” for "
+                 "details."),
+               self->path, first);
+  return FALSE;
 }
 
 static gboolean
@@ -248,16 +308,13 @@ quick_check (UprStore *self,
   if (stmt == NULL)
     return FALSE;
   rc = sqlite3_step (stmt);
+  /* Damage bad enough that the check itself cannot run gets the same message. */
+  if ((rc & 0xff) == SQLITE_CORRUPT || (rc & 0xff) == SQLITE_NOTADB)
+    return set_damaged_error (self, sqlite3_errmsg (self->db), error);
   if (rc != SQLITE_ROW)
     return upr_store_fail (self, rc, error);
   if (g_strcmp0 ((const char *) sqlite3_column_text (stmt, 0), "ok") != 0)
-    {
-      g_set_error (error, UPR_STORE_ERROR, UPR_STORE_ERROR_CORRUPT,
-                   _("“%s” is damaged (%s). Restore a backup, or run “upright check” for "
-                     "details."),
-                   self->path, sqlite3_column_text (stmt, 0));
-      return FALSE;
-    }
+    return set_damaged_error (self, (const char *) sqlite3_column_text (stmt, 0), error);
   return TRUE;
 }
 
@@ -267,10 +324,14 @@ configure_connection (UprStore *self,
 {
   g_autoptr(sqlite3_stmt) stmt = NULL;
 
+  /* A larger page cache keeps a workshop of thousands of participants in memory between
+   * queries; temporary tables (sorts) stay in memory, so no personal data goes to /tmp. */
   if (!upr_store_exec (self,
                        "PRAGMA foreign_keys = ON;"
                        "PRAGMA secure_delete = ON;"
-                       "PRAGMA synchronous = FULL;",
+                       "PRAGMA synchronous = FULL;"
+                       "PRAGMA cache_size = -32768;"
+                       "PRAGMA temp_store = MEMORY;",
                        error))
     return FALSE;
 
@@ -314,6 +375,14 @@ open_store (const char *path,
     }
   sqlite3_extended_result_codes (self->db, TRUE);
   sqlite3_busy_timeout (self->db, BUSY_TIMEOUT_MS);
+  rc = sqlite3_create_function_v2 (self->db, "upr_fold", 1,
+                                   SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS, NULL,
+                                   sql_fold, NULL, NULL, NULL);
+  if (rc != SQLITE_OK)
+    {
+      upr_store_fail (self, rc, error);
+      return NULL;
+    }
 
   if (!check_identity (self, error) || !quick_check (self, error)
       || !configure_connection (self, error) || !upr_store_migrate (self, max_version, error))
