@@ -18,6 +18,7 @@ struct _UprStore
   char    *officer;
   guint    depth;   /* nesting of upr_store_begin() */
   GArray  *pending; /* GQuark tables changed in the open transaction, for ::changed */
+  GHashTable *statements; /* SQL text → prepared sqlite3_stmt, for the hot paths */
 };
 
 /* Sets @error from the connection's last error, with a message for people. */
@@ -27,6 +28,16 @@ gboolean      upr_store_fail         (UprStore      *self,
 sqlite3_stmt *upr_store_prepare      (UprStore      *self,
                                       const char    *sql,
                                       GError       **error);
+/* A statement kept prepared for the life of the store (saving thousands of participants
+ * re-runs the same few statements). Borrowed: declare it g_autoptr(UprCachedStmt) so it is
+ * reset when the scope ends, which also ends its read of the database. */
+typedef sqlite3_stmt UprCachedStmt;
+UprCachedStmt *upr_store_prepare_cached (UprStore   *self,
+                                         const char *sql,
+                                         GError    **error);
+void          upr_cached_stmt_release (UprCachedStmt *stmt);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (UprCachedStmt, upr_cached_stmt_release)
+
 gboolean      upr_store_exec         (UprStore      *self,
                                       const char    *sql,
                                       GError       **error);

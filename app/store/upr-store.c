@@ -114,6 +114,33 @@ upr_store_prepare (UprStore   *self,
   return stmt;
 }
 
+UprCachedStmt *
+upr_store_prepare_cached (UprStore   *self,
+                          const char *sql,
+                          GError    **error)
+{
+  sqlite3_stmt *stmt = g_hash_table_lookup (self->statements, sql);
+  int rc;
+
+  if (stmt != NULL)
+    return stmt;
+  rc = sqlite3_prepare_v3 (self->db, sql, -1, SQLITE_PREPARE_PERSISTENT, &stmt, NULL);
+  if (rc != SQLITE_OK)
+    {
+      upr_store_fail (self, rc, error);
+      return NULL;
+    }
+  g_hash_table_insert (self->statements, g_strdup (sql), stmt);
+  return stmt;
+}
+
+void
+upr_cached_stmt_release (UprCachedStmt *stmt)
+{
+  sqlite3_reset (stmt);
+  sqlite3_clear_bindings (stmt);
+}
+
 gboolean
 upr_store_exec (UprStore   *self,
                 const char *sql,
@@ -398,6 +425,7 @@ upr_store_finalize (GObject *object)
 {
   UprStore *self = UPR_STORE (object);
 
+  g_hash_table_destroy (self->statements);
   if (self->db != NULL)
     sqlite3_close_v2 (self->db);
   g_free (self->path);
@@ -469,9 +497,17 @@ upr_store_class_init (UprStoreClass *klass)
 }
 
 static void
+finalize_statement (gpointer stmt)
+{
+  sqlite3_finalize (stmt);
+}
+
+static void
 upr_store_init (UprStore *self)
 {
   self->pending = g_array_new (FALSE, FALSE, sizeof (GQuark));
+  self->statements = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                            finalize_statement);
 }
 
 /* Public API */
@@ -710,14 +746,15 @@ upr_store_log_change (UprStore   *self,
                       const char *fields,
                       GError    **error)
 {
-  g_autoptr(sqlite3_stmt) stmt = NULL;
   g_autofree char *now = upr_store_now ();
+  g_autoptr(UprCachedStmt) stmt = NULL;
   int rc;
 
-  stmt = upr_store_prepare (self,
-                            "INSERT INTO change_log (at, officer, entity, entity_id, action, fields)"
-                            " VALUES (?, ?, ?, ?, ?, ?)",
-                            error);
+  stmt = upr_store_prepare_cached (self,
+                                   "INSERT INTO change_log"
+                                   " (at, officer, entity, entity_id, action, fields)"
+                                   " VALUES (?, ?, ?, ?, ?, ?)",
+                                   error);
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_text (stmt, 1, now, -1, SQLITE_STATIC);
@@ -891,7 +928,7 @@ record_exists (UprStore   *self,
                const char *id)
 {
   g_autofree char *sql = g_strdup_printf ("SELECT 1 FROM %s WHERE id = ?", table);
-  g_autoptr(sqlite3_stmt) stmt = upr_store_prepare (self, sql, NULL);
+  g_autoptr(UprCachedStmt) stmt = upr_store_prepare_cached (self, sql, NULL);
 
   if (stmt == NULL)
     return FALSE;
@@ -925,7 +962,7 @@ write_record (UprStore  *self,
 {
   UprRecordClass *klass = UPR_RECORD_GET_CLASS (record);
   g_autofree char *sql = upsert_sql (klass);
-  g_autoptr(sqlite3_stmt) stmt = upr_store_prepare (self, sql, error);
+  g_autoptr(UprCachedStmt) stmt = upr_store_prepare_cached (self, sql, error);
   int rc;
 
   if (stmt == NULL)

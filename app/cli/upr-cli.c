@@ -1,0 +1,583 @@
+/* upr-cli.c: the command line. Commands are rows of one table (name, arguments, help, run
+ * function), so a later command (import, export, …) is a row and a function, and the help
+ * and the dispatch follow. No GTK here: the command line must work without a display. */
+#include "config.h"
+
+#include <gio/gio.h>
+#include <glib/gi18n-lib.h>
+#include <string.h>
+
+#include "upr-cli.h"
+#include "upr-demo.h"
+#include "upr-store.h"
+
+/* The exit statuses, as `upright --help` documents them. */
+enum
+{
+  UPR_CLI_EXIT_OK = 0,
+  UPR_CLI_EXIT_FAILED = 1, /* problems found, or the command could not finish */
+  UPR_CLI_EXIT_USAGE = 2,  /* wrong usage, or the database cannot be opened */
+};
+
+typedef struct
+{
+  char  *database; /* --database, or NULL for upr_store_default_path() */
+  char **args;     /* the words after the command */
+} UprCliOptions;
+
+typedef struct
+{
+  const char *name;
+  const char *arguments;   /* N_(): shown after the name in usage lines, or NULL */
+  const char *summary;     /* N_(): one line in the list of commands */
+  const char *description; /* N_(): the paragraph of `upright help COMMAND` */
+  guint       min_args;
+  guint       max_args;
+  int       (*run) (UprCliOptions *options);
+} UprCliCommand;
+
+static int run_check (UprCliOptions *options);
+static int run_demo  (UprCliOptions *options);
+static int run_help  (UprCliOptions *options);
+
+static const UprCliCommand commands[] = {
+  {
+    "check", NULL,
+    N_("Check the database for damage"),
+    N_("Runs a full integrity check of the database and lists every problem found. The exit "
+       "status is 0 when the database is sound and 1 when problems were found."),
+    0, 0, run_check,
+  },
+  {
+    "demo", NULL,
+    N_("Load the demo data, for trainings and tests"),
+    N_("Adds a side event of the 52nd session of the Human Rights Council and national "
+       "workshops with fictitious participants, creating the database if needed. Running it "
+       "again adds nothing."),
+    0, 0, run_demo,
+  },
+  {
+    "help", N_("[COMMAND]"),
+    N_("Show the commands, or the help of one command"),
+    N_("Without a command, lists the commands and options; with one, explains it."),
+    0, 1, run_help,
+  },
+};
+
+/* Parsing */
+
+static gboolean
+is_option_with_value (const char *arg)
+{
+  /* Options whose value is the next word: that word is not a command. */
+  return g_strcmp0 (arg, "--database") == 0;
+}
+
+static gboolean
+is_cli_option (const char *arg)
+{
+  return g_strcmp0 (arg, "--version") == 0 || g_strcmp0 (arg, "-v") == 0
+         || g_strcmp0 (arg, "--help") == 0 || g_strcmp0 (arg, "-h") == 0;
+}
+
+/* The index of the first word that is neither an option nor an option's value, or 0. */
+static int
+find_command_index (int    argc,
+                    char **argv)
+{
+  for (int i = 1; i < argc; i++)
+    {
+      if (g_strcmp0 (argv[i], "--") == 0)
+        return i + 1 < argc ? i + 1 : 0;
+      if (is_option_with_value (argv[i]))
+        i++;
+      else if (argv[i][0] != '-')
+        return i;
+    }
+  return 0;
+}
+
+static const UprCliCommand *
+lookup_command (const char *name)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
+    if (g_strcmp0 (commands[i].name, name) == 0)
+      return &commands[i];
+  return NULL;
+}
+
+static void
+print_error (const char *message)
+{
+  g_printerr ("upright: %s\n", message);
+}
+
+/* Help */
+
+/* Terminals are 80 columns unless told otherwise; help text is wrapped to fit, by
+ * characters rather than bytes since French labels are not ASCII. */
+#define HELP_WIDTH 78
+
+static char *
+wrap (const char *text)
+{
+  g_auto(GStrv) words = g_strsplit (text, " ", -1);
+  GString *out = g_string_new (NULL);
+  glong column = 0;
+
+  for (guint i = 0; words[i] != NULL; i++)
+    {
+      glong length = g_utf8_strlen (words[i], -1);
+
+      if (column > 0)
+        {
+          gboolean full = column + 1 + length > HELP_WIDTH;
+
+          g_string_append_c (out, full ? '\n' : ' ');
+          column = full ? 0 : column + 1;
+        }
+      g_string_append (out, words[i]);
+      column += length;
+    }
+  return g_string_free (out, FALSE);
+}
+
+static char *
+commands_summary (void)
+{
+  GString *out = g_string_new (_("Without a command, Upright opens its window."));
+
+  g_string_append_printf (out, "\n\n%s", _("Commands:"));
+  for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
+    {
+      g_autofree char *name = NULL;
+
+      name = commands[i].arguments != NULL
+               ? g_strdup_printf ("%s %s", commands[i].name, _(commands[i].arguments))
+               : g_strdup (commands[i].name);
+      g_string_append_printf (out, "\n  %-18s %s", name, _(commands[i].summary));
+    }
+  return g_string_free (out, FALSE);
+}
+
+static char *
+exit_status_description (void)
+{
+  g_autofree char *default_path = g_build_filename (g_get_user_data_dir (), "upright",
+                                                    "upright.db", NULL);
+  /* Translators: %s is the path of the usual database file. */
+  g_autofree char *where = g_strdup_printf (_("The database is “%s” unless --database or the "
+                                              "environment variable UPRIGHT_DATABASE names "
+                                              "another file."),
+                                            default_path);
+  g_autofree char *wrapped = wrap (where);
+
+  return g_strdup_printf ("%s\n\n%s\n  0  %s\n  1  %s\n  2  %s", wrapped, _("Exit status:"),
+                          _("success"), _("problems were found, or the command could not finish"),
+                          _("wrong usage, or the database cannot be opened"));
+}
+
+static GOptionContext *
+new_option_context (char    **database,
+                    gboolean *version,
+                    gboolean *help)
+{
+  const GOptionEntry entries[] = {
+    { "database", 0, 0, G_OPTION_ARG_FILENAME, database,
+      N_("Use the database FILE instead of the usual one"), N_("FILE") },
+    { "version", 'v', 0, G_OPTION_ARG_NONE, version, N_("Show the version of Upright"), NULL },
+    { "help", 'h', 0, G_OPTION_ARG_NONE, help, N_("Show the commands and options"), NULL },
+    { NULL }
+  };
+  g_autofree char *summary = commands_summary ();
+  g_autofree char *description = exit_status_description ();
+  GOptionContext *context = g_option_context_new (_("[COMMAND]"));
+
+  g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  /* Our own --help, so that it lists the commands and returns instead of exiting. */
+  g_option_context_set_help_enabled (context, FALSE);
+  g_option_context_set_summary (context, summary);
+  g_option_context_set_description (context, description);
+  return context;
+}
+
+static char *
+full_help (void)
+{
+  g_autofree char *database = NULL;
+  gboolean version = FALSE, help = FALSE;
+  g_autoptr(GOptionContext) context = new_option_context (&database, &version, &help);
+
+  return g_option_context_get_help (context, TRUE, NULL);
+}
+
+static char *
+command_help (const UprCliCommand *command)
+{
+  g_autofree char *description = wrap (_(command->description));
+
+  return g_strdup_printf ("%s\n  upright [--database %s] %s%s%s\n\n%s.\n\n%s\n", _("Usage:"),
+                          _("FILE"), command->name, command->arguments != NULL ? " " : "",
+                          command->arguments != NULL ? _(command->arguments) : "",
+                          _(command->summary), description);
+}
+
+static int
+usage_error (const char *message)
+{
+  g_autofree char *help = full_help ();
+
+  print_error (message);
+  g_printerr ("\n%s", help);
+  return UPR_CLI_EXIT_USAGE;
+}
+
+/* The store */
+
+/* The officer name of the preferences, so changes made from the command line are logged
+ * under the same name as in the window. NULL when the schema is not installed. */
+static char *
+officer_from_settings (void)
+{
+  GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
+  g_autoptr(GSettingsSchema) schema = NULL;
+  g_autoptr(GSettings) settings = NULL;
+  g_autofree char *officer = NULL;
+
+  if (source == NULL)
+    return NULL;
+  schema = g_settings_schema_source_lookup (source, APPLICATION_ID, TRUE);
+  if (schema == NULL || !g_settings_schema_has_key (schema, "officer-name"))
+    return NULL;
+  settings = g_settings_new_full (schema, NULL, NULL);
+  officer = g_settings_get_string (settings, "officer-name");
+  return officer[0] != '\0' ? g_steal_pointer (&officer) : NULL;
+}
+
+static char *
+database_path (UprCliOptions *options)
+{
+  return options->database != NULL ? g_strdup (options->database) : upr_store_default_path ();
+}
+
+static UprStore *
+open_store (const char *path,
+            GError    **error)
+{
+  g_autoptr(UprStore) store = upr_store_open (path, error);
+  g_autofree char *officer = NULL;
+
+  if (store == NULL)
+    return NULL;
+  officer = officer_from_settings ();
+  upr_store_set_officer (store, officer);
+  return g_steal_pointer (&store);
+}
+
+/* check */
+
+static int
+run_check (UprCliOptions *options)
+{
+  g_autofree char *path = database_path (options);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(UprStore) store = NULL;
+  g_autoptr(GString) report = g_string_new (NULL);
+  gboolean sound;
+
+  /* Checking a mistyped path must not leave a new, empty database behind. */
+  if (!g_file_test (path, G_FILE_TEST_EXISTS))
+    {
+      /* Translators: %s is a file path. */
+      g_autofree char *message = g_strdup_printf (_("There is no database at “%s”."), path);
+
+      print_error (message);
+      return UPR_CLI_EXIT_USAGE;
+    }
+
+  store = open_store (path, &error);
+  if (store == NULL)
+    {
+      print_error (error->message);
+      /* Damage found while opening is a finding of the check, not a usage error. */
+      return g_error_matches (error, UPR_STORE_ERROR, UPR_STORE_ERROR_CORRUPT)
+               ? UPR_CLI_EXIT_FAILED : UPR_CLI_EXIT_USAGE;
+    }
+
+  sound = upr_store_check (store, report, &error);
+  g_print ("%s", report->str);
+  if (sound)
+    return UPR_CLI_EXIT_OK;
+  if (g_error_matches (error, UPR_STORE_ERROR, UPR_STORE_ERROR_CORRUPT))
+    g_print ("%s\n", error->message);
+  else
+    print_error (error->message);
+  return UPR_CLI_EXIT_FAILED;
+}
+
+/* demo */
+
+typedef struct
+{
+  guint workshops;
+  guint agenda_items;
+  guint participants;
+  guint organisations;
+} UprCliCounts;
+
+static void
+count_participant_cb (UprAttendance   *attendance,
+                      UprPerson       *person,
+                      UprOrganisation *organisation,
+                      gpointer         user_data)
+{
+  guint *n_participants = user_data;
+
+  (*n_participants)++;
+}
+
+static gboolean
+count_workshop (UprStore     *store,
+                UprRecord    *workshop,
+                UprCliCounts *counts,
+                GError      **error)
+{
+  const char *id = upr_record_get_id (workshop);
+  g_autoptr(GListModel) agenda = upr_store_list_agenda (store, id, error);
+
+  if (agenda == NULL)
+    return FALSE;
+  counts->agenda_items += g_list_model_get_n_items (agenda);
+  return upr_store_foreach_participant (store, id, count_participant_cb, &counts->participants,
+                                        error);
+}
+
+static gboolean
+count_contents (UprStore     *store,
+                UprCliCounts *counts,
+                GError      **error)
+{
+  g_autoptr(GListModel) workshops = upr_store_list_workshops (store, NULL, error);
+  g_autoptr(GListModel) organisations = NULL;
+
+  memset (counts, 0, sizeof *counts);
+  if (workshops == NULL)
+    return FALSE;
+  counts->workshops = g_list_model_get_n_items (workshops);
+  for (guint i = 0; i < counts->workshops; i++)
+    {
+      g_autoptr(UprRecord) workshop = g_list_model_get_item (workshops, i);
+
+      if (!count_workshop (store, workshop, counts, error))
+        return FALSE;
+    }
+  organisations = upr_store_list_organisations (store, NULL, error);
+  if (organisations == NULL)
+    return FALSE;
+  counts->organisations = g_list_model_get_n_items (organisations);
+  return TRUE;
+}
+
+static void
+print_counts (const UprCliCounts *counts)
+{
+  g_print ("  ");
+  g_print (g_dngettext (GETTEXT_PACKAGE, "%u workshop", "%u workshops", counts->workshops),
+           counts->workshops);
+  g_print ("\n  ");
+  g_print (g_dngettext (GETTEXT_PACKAGE, "%u programme item", "%u programme items",
+                        counts->agenda_items),
+           counts->agenda_items);
+  g_print ("\n  ");
+  g_print (g_dngettext (GETTEXT_PACKAGE, "%u participant", "%u participants",
+                        counts->participants),
+           counts->participants);
+  g_print ("\n  ");
+  g_print (g_dngettext (GETTEXT_PACKAGE, "%u organisation", "%u organisations",
+                        counts->organisations),
+           counts->organisations);
+  g_print ("\n");
+}
+
+static gboolean
+counts_equal (const UprCliCounts *a,
+              const UprCliCounts *b)
+{
+  return a->workshops == b->workshops && a->agenda_items == b->agenda_items
+         && a->participants == b->participants && a->organisations == b->organisations;
+}
+
+static guint
+added (guint before,
+       guint after)
+{
+  return after > before ? after - before : 0;
+}
+
+static void
+report_demo (const char         *path,
+             const UprCliCounts *before,
+             const UprCliCounts *after)
+{
+  UprCliCounts new_rows = {
+    added (before->workshops, after->workshops),
+    added (before->agenda_items, after->agenda_items),
+    added (before->participants, after->participants),
+    added (before->organisations, after->organisations),
+  };
+
+  if (counts_equal (before, after))
+    {
+      /* Translators: %s is the path of the database file. */
+      g_print (_("The demo data is already in “%s”: nothing was added."), path);
+      g_print ("\n");
+    }
+  else
+    {
+      /* Translators: %s is the path of the database file. */
+      g_print (_("Added the demo data to “%s”:"), path);
+      g_print ("\n");
+      print_counts (&new_rows);
+    }
+  g_print ("%s\n", _("The database now holds:"));
+  print_counts (after);
+}
+
+static int
+run_demo (UprCliOptions *options)
+{
+  g_autofree char *path = database_path (options);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(UprStore) store = open_store (path, &error);
+  UprCliCounts before, after;
+
+  if (store == NULL)
+    {
+      print_error (error->message);
+      return UPR_CLI_EXIT_USAGE;
+    }
+  if (!count_contents (store, &before, &error) || !upr_demo_load (store, &error)
+      || !count_contents (store, &after, &error))
+    {
+      print_error (error->message);
+      return UPR_CLI_EXIT_FAILED;
+    }
+  report_demo (path, &before, &after);
+  return UPR_CLI_EXIT_OK;
+}
+
+/* help */
+
+static int
+run_help (UprCliOptions *options)
+{
+  const UprCliCommand *command = NULL;
+  g_autofree char *help = NULL;
+
+  if (options->args[0] != NULL)
+    {
+      command = lookup_command (options->args[0]);
+      if (command == NULL)
+        {
+          g_autofree char *message = g_strdup_printf (_("Unknown command “%s”."),
+                                                      options->args[0]);
+
+          return usage_error (message);
+        }
+    }
+  help = command != NULL ? command_help (command) : full_help ();
+  g_print ("%s", help);
+  return UPR_CLI_EXIT_OK;
+}
+
+/* Public API */
+
+gboolean
+upr_cli_handles (int    argc,
+                 char **argv)
+{
+  g_return_val_if_fail (argc == 0 || argv != NULL, FALSE);
+
+  for (int i = 1; i < argc && g_strcmp0 (argv[i], "--") != 0; i++)
+    {
+      if (is_option_with_value (argv[i]))
+        i++;
+      else if (is_cli_option (argv[i]))
+        return TRUE;
+    }
+  return find_command_index (argc, argv) > 0;
+}
+
+static int
+run_command (const UprCliCommand *command,
+             UprCliOptions       *options)
+{
+  guint n_args = g_strv_length (options->args);
+
+  if (n_args < command->min_args || n_args > command->max_args)
+    {
+      g_autofree char *help = command_help (command);
+      g_autofree char *message = NULL;
+
+      if (n_args < command->min_args)
+        /* Translators: %s is a command name, such as “check”. */
+        message = g_strdup_printf (_("“%s” needs more arguments."), command->name);
+      else
+        /* Translators: %s is a command name, such as “check”. */
+        message = g_strdup_printf (_("Too many arguments for “%s”."), command->name);
+      print_error (message);
+      g_printerr ("\n%s", help);
+      return UPR_CLI_EXIT_USAGE;
+    }
+  return command->run (options);
+}
+
+int
+upr_cli_run (int    argc,
+             char **argv)
+{
+  g_auto(GStrv) args = NULL;
+  g_autoptr(GOptionContext) context = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *database = NULL;
+  gboolean version = FALSE, help = FALSE;
+  const UprCliCommand *command;
+  UprCliOptions options = { NULL };
+
+  g_return_val_if_fail (argc > 0 && argv != NULL, UPR_CLI_EXIT_USAGE);
+
+  /* The usage line says "upright" even when run through a wrapper or a renamed link. */
+  if (g_get_prgname () == NULL)
+    g_set_prgname ("upright");
+  args = g_new0 (char *, argc + 1);
+  for (int i = 0; i < argc; i++)
+    args[i] = g_strdup (argv[i]);
+
+  context = new_option_context (&database, &version, &help);
+  if (!g_option_context_parse_strv (context, &args, &error))
+    return usage_error (error->message);
+
+  if (version)
+    {
+      g_print ("Upright %s\n", PACKAGE_VERSION);
+      return UPR_CLI_EXIT_OK;
+    }
+
+  /* args is now { program, command, arguments… }; --help works as `help COMMAND`. */
+  options.database = database;
+  if (help || args[1] == NULL)
+    {
+      options.args = args[1] != NULL ? &args[1] : &args[0] + g_strv_length (args);
+      return run_help (&options);
+    }
+  command = lookup_command (args[1]);
+  if (command == NULL)
+    {
+      g_autofree char *message = g_strdup_printf (_("Unknown command “%s”."), args[1]);
+
+      return usage_error (message);
+    }
+  options.args = &args[2];
+  return run_command (command, &options);
+}
