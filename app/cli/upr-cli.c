@@ -263,9 +263,11 @@ database_path (UprCliOptions *options)
 
 static UprStore *
 open_store (const char *path,
+            gboolean    for_check,
             GError    **error)
 {
-  g_autoptr(UprStore) store = upr_store_open (path, error);
+  g_autoptr(UprStore) store = for_check ? upr_store_open_for_check (path, error)
+                                        : upr_store_open (path, error);
   g_autofree char *officer = NULL;
 
   if (store == NULL)
@@ -296,7 +298,7 @@ run_check (UprCliOptions *options)
       return UPR_CLI_EXIT_USAGE;
     }
 
-  store = open_store (path, &error);
+  store = open_store (path, TRUE, &error);
   if (store == NULL)
     {
       print_error (error->message);
@@ -449,7 +451,7 @@ run_demo (UprCliOptions *options)
 {
   g_autofree char *path = database_path (options);
   g_autoptr(GError) error = NULL;
-  g_autoptr(UprStore) store = open_store (path, &error);
+  g_autoptr(UprStore) store = open_store (path, FALSE, &error);
   UprCliCounts before, after;
 
   if (store == NULL)

@@ -377,9 +377,12 @@ configure_connection (UprStore *self,
   return TRUE;
 }
 
+/* @for_check: for `upright check`, which must report on a damaged database rather than
+ * refuse it, and must not change the schema of the file it inspects. */
 static UprStore *
 open_store (const char *path,
             int         max_version,
+            gboolean    for_check,
             GError    **error)
 {
   g_autoptr(UprStore) self = NULL;
@@ -411,8 +414,12 @@ open_store (const char *path,
       return NULL;
     }
 
-  if (!check_identity (self, error) || !quick_check (self, error)
-      || !configure_connection (self, error) || !upr_store_migrate (self, max_version, error))
+  if (!check_identity (self, error))
+    return NULL;
+  if (for_check)
+    return g_steal_pointer (&self);
+  if (!quick_check (self, error) || !configure_connection (self, error)
+      || !upr_store_migrate (self, max_version, error))
     return NULL;
 
   return g_steal_pointer (&self);
@@ -526,7 +533,14 @@ UprStore *
 upr_store_open (const char *path,
                 GError    **error)
 {
-  return open_store (path, upr_migrations_latest (), error);
+  return open_store (path, upr_migrations_latest (), FALSE, error);
+}
+
+UprStore *
+upr_store_open_for_check (const char *path,
+                          GError    **error)
+{
+  return open_store (path, upr_migrations_latest (), TRUE, error);
 }
 
 UprStore *
@@ -534,7 +548,7 @@ upr_store_open_at_version (const char *path,
                            int         version,
                            GError    **error)
 {
-  return open_store (path, version, error);
+  return open_store (path, version, FALSE, error);
 }
 
 gboolean
@@ -622,7 +636,7 @@ upr_store_check (UprStore *self,
 
   g_return_val_if_fail (UPR_IS_STORE (self), FALSE);
 
-  integrity = upr_store_prepare (self, "PRAGMA integrity_check", error);
+  integrity = upr_store_prepare (self, "PRAGMA integrity_check (25)", error);
   if (integrity == NULL)
     return FALSE;
   while (sqlite3_step (integrity) == SQLITE_ROW)

@@ -39,6 +39,10 @@ char       *upr_store_default_path       (void);
  * locked or corrupt. */
 UprStore   *upr_store_open               (const char  *path,
                                           GError     **error);
+/* For `upright check`: opens without the quick check, the configuration or the migrations,
+ * so that upr_store_check() can report on a damaged or older database as it is. */
+UprStore   *upr_store_open_for_check     (const char  *path,
+                                          GError     **error);
 /* For tests: creates or opens at most at @version (no migration past it). */
 UprStore   *upr_store_open_at_version    (const char  *path,
                                           int          version,

@@ -1,0 +1,16 @@
+/* upr-demo.h: the demo data offered on first start and loaded by `upright demo`. */
+#pragma once
+
+#include "upr-store.h"
+
+G_BEGIN_DECLS
+
+/* Loads the demo workshops (a Human Rights Council side event, a planning workshop in the
+ * Democratic Republic of the Congo, a consultation in Georgia) with their programmes,
+ * organisations and fictitious participants, in one transaction. Idempotent: the records
+ * have fixed ids, a demo workshop already there is left as it is (brought back if it was in
+ * the trash), and an organisation the user already has is reused by name. */
+gboolean upr_demo_load (UprStore  *store,
+                        GError   **error);
+
+G_END_DECLS
