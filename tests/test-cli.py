@@ -225,8 +225,8 @@ def test_database_sources(env):
 
 def test_check_damage(env):
     db = path_in(env.tmp, "damaged.db")
-    open(db, "wb").close()
-    expect_status(env.run("--database", db, "check"), 0, "check of a new database")
+    expect_status(env.run("--database", db, "demo"), 0, "demo data into a new database")
+    expect_status(env.run("--database", db, "check"), 0, "check of a sound database")
     # A row pointing to a country that does not exist, written behind Upright's back.
     conn = sqlite3.connect(db)
     conn.execute("PRAGMA foreign_keys = OFF")

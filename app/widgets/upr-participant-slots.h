@@ -1,0 +1,41 @@
+/* upr-participant-slots.h: the rows of the participant list as fixed "slots" whose contents
+ * change, rather than items that come and go.
+ *
+ * GTK 4.8's list views destroy a row's widgets when its item leaves the model and build
+ * new ones for each item that arrives; a search over 2,000 participants replaces every
+ * visible row at each keystroke, which costs 30–70 ms in a six-column GtkColumnView on the
+ * reference machine. Slot i always stays slot i: when the model beneath changes, the slots
+ * are given their new participant and the visible cells only change their text (a few
+ * milliseconds). Only slots past the end are added or removed. */
+#pragma once
+
+#include <gio/gio.h>
+
+#include "upr-types.h"
+
+G_BEGIN_DECLS
+
+#define UPR_TYPE_PARTICIPANT_SLOT (upr_participant_slot_get_type ())
+G_DECLARE_FINAL_TYPE (UprParticipantSlot, upr_participant_slot, UPR, PARTICIPANT_SLOT, GObject)
+
+/* Properties (read-only, notified when the participant or its records change): "participant"
+ * and its shown columns "name", "organisation-name", "stakeholder-label", "gender-label",
+ * "registration-label", "mode-label". */
+UprParticipant *upr_participant_slot_get_participant (UprParticipantSlot *self);
+
+#define UPR_TYPE_PARTICIPANT_SLOTS (upr_participant_slots_get_type ())
+G_DECLARE_FINAL_TYPE (UprParticipantSlots, upr_participant_slots, UPR, PARTICIPANT_SLOTS, GObject)
+
+/* A GListModel of UprParticipantSlot over "model" (a GListModel of UprParticipant).
+ * Signals "refilling" before and "refilled" after the slots change contents: a selection
+ * kept by position may then point at someone else (or, shortened, at no one), so the view
+ * ignores what happens to it in between and selects by participant afterwards. */
+UprParticipantSlots *upr_participant_slots_new       (GListModel          *model);
+GListModel          *upr_participant_slots_get_model (UprParticipantSlots *self);
+void                 upr_participant_slots_set_model (UprParticipantSlots *self,
+                                                      GListModel          *model);
+/* The position of @participant, or GTK_INVALID_LIST_POSITION (G_MAXUINT). */
+guint                upr_participant_slots_find      (UprParticipantSlots *self,
+                                                      UprParticipant      *participant);
+
+G_END_DECLS
