@@ -551,6 +551,31 @@ test_programme (Fixture       *f,
   g_clear_pointer (&titles, g_free);
   titles = stored_agenda (f);
   g_assert_cmpstr (titles, ==, "Welcome|Questions and answers|Statement of the NHRI");
+
+  /* Edit the selected item, with a speaker's organisation not known yet. */
+  select_row (programme, 0);
+  gtk_widget_activate_action (GTK_WIDGET (programme), "programme.edit", "s", "");
+  editor = find_toplevel (UPR_TYPE_AGENDA_EDITOR);
+  g_assert_nonnull (editor);
+  g_assert_cmpstr (gtk_editable_get_text (part (editor, UPR_TYPE_AGENDA_EDITOR, "title_entry")),
+                   ==, "Welcome");
+  type_into (part (editor, UPR_TYPE_AGENDA_EDITOR, "title_entry"), "Welcome remarks");
+  type_into (part (editor, UPR_TYPE_AGENDA_EDITOR, "speaker_entry"), "Chief, UPR Branch");
+  upr_organisation_entry_set_text (part (editor, UPR_TYPE_AGENDA_EDITOR, "organisation_entry"),
+                                   "OHCHR");
+  upr_form_set_vocab_id (part (editor, UPR_TYPE_AGENDA_EDITOR, "stakeholder_drop_down"), "un");
+  g_assert_true (upr_agenda_editor_save (editor));
+  g_clear_pointer (&titles, g_free);
+  titles = stored_agenda (f);
+  g_assert_cmpstr (titles, ==, "Welcome remarks|Questions and answers|Statement of the NHRI");
+  g_assert_cmpstr (label_text (part (gtk_list_box_get_row_at_index (list, 0), UPR_TYPE_AGENDA_ROW,
+                                     "detail_label")), ==, "Chief, UPR Branch, OHCHR");
+  {
+    g_autoptr(UprOrganisation) ohchr = upr_store_find_organisation (f->store, "ohchr", NULL);
+
+    g_assert_nonnull (ohchr);
+    g_assert_cmpstr (upr_record_get_string (UPR_RECORD (ohchr), "stakeholder-type"), ==, "un");
+  }
 }
 
 static void
@@ -579,6 +604,29 @@ test_programme_delete_undo (Fixture       *f,
   g_clear_pointer (&titles, g_free);
   titles = agenda_titles (upr_programme_view_get_items (programme));
   g_assert_cmpstr (titles, ==, "Opening|Presentation|Break");
+}
+
+/* A row dropped on another takes its place (what GtkDropTarget::drop leads to). */
+static void
+test_programme_drop (Fixture       *f,
+                     gconstpointer  data)
+{
+  UprProgrammeView *programme = programme_of (f);
+  GtkListBox *list = part (programme, UPR_TYPE_PROGRAMME_VIEW, "list");
+  GtkListBoxRow *first, *last;
+  g_autofree char *titles = NULL;
+
+  upr_workshop_page_set_tab (f->page, "programme");
+  add_agenda_item (f, "10:00", "Opening", TRUE);
+  add_agenda_item (f, "10:15", "Presentation", TRUE);
+  add_agenda_item (f, "11:00", "Break", TRUE);
+
+  first = gtk_list_box_get_row_at_index (list, 0);
+  last = gtk_list_box_get_row_at_index (list, 2);
+  g_signal_emit_by_name (first, "item-dropped", upr_agenda_row_get_item (UPR_AGENDA_ROW (last)));
+  titles = stored_agenda (f);
+  g_assert_cmpstr (titles, ==, "Break|Opening|Presentation");
+  g_assert_cmpint (gtk_list_box_row_get_index (gtk_list_box_get_selected_row (list)), ==, 0);
 }
 
 /* Participants */
@@ -760,8 +808,11 @@ test_search (Fixture       *f,
   /* Every word, in any order, in name or organisation. */
   search_for (f, "cote femmes", 1);
   g_assert_cmpstr (shown_name (shown, 0), ==, "Ana Souza");
+  search_for (f, "zz", 0);
   search_for (f, "zzz", 0);
   g_assert_cmpstr (gtk_stack_get_visible_child_name (stack), ==, "no-results");
+  g_assert_cmpstr (label_text (part (view, UPR_TYPE_PARTICIPANTS_VIEW, "no_results_label")), ==,
+                   "No participant matches “zzz”.");
   search_for (f, "", 3);
   g_assert_cmpstr (gtk_stack_get_visible_child_name (stack), ==, "list");
 }
@@ -841,7 +892,8 @@ test_sort (Fixture       *f,
   UprParticipantsView *view = participants_of (f);
   GtkColumnView *columns = part (view, UPR_TYPE_PARTICIPANTS_VIEW, "column_view");
   GListModel *shown = upr_participants_view_get_shown (view);
-  g_autoptr(GtkColumnViewColumn) name = g_list_model_get_item (gtk_column_view_get_columns (columns), 0);
+  g_autoptr(GtkColumnViewColumn) name =
+    g_list_model_get_item (gtk_column_view_get_columns (columns), 0);
   g_autoptr(GtkColumnViewColumn) organisation =
     g_list_model_get_item (gtk_column_view_get_columns (columns), 1);
 
@@ -945,7 +997,8 @@ test_participant_editor (Fixture       *f,
 
   participant = g_list_model_get_item (G_LIST_MODEL (upr_participants_view_get_list (view)), 0);
   person = upr_store_load (f->store, UPR_TYPE_PERSON,
-                           upr_record_get_id (UPR_RECORD (upr_participant_get_person (participant))),
+                           upr_record_get_id (UPR_RECORD (upr_participant_get_person (
+                             participant))),
                            NULL);
   g_assert_nonnull (person);
   g_assert_cmpstr (upr_record_get_string (person, "gender"), ==, "self-described");
@@ -1007,6 +1060,7 @@ main (int   argc,
   ADD ("details/choices", test_details_choices);
   ADD ("programme/add-reorder-tbc", test_programme);
   ADD ("programme/delete-undo", test_programme_delete_undo);
+  ADD ("programme/drop", test_programme_drop);
   ADD ("participants/fast-entry", test_fast_entry);
   ADD ("participants/already-known", test_already_known);
   ADD ("participants/search", test_search);

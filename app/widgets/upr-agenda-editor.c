@@ -79,7 +79,8 @@ resolve_organisation (UprAgendaEditor  *self,
                       GError          **error)
 {
   UprOrganisation *known = upr_organisation_entry_get_organisation (self->organisation_entry);
-  g_autofree char *name = upr_form_get_text (upr_organisation_entry_get_editable (self->organisation_entry));
+  g_autofree char *name =
+    upr_form_get_text (upr_organisation_entry_get_editable (self->organisation_entry));
 
   if (known != NULL)
     return g_object_ref (known);
@@ -131,7 +132,8 @@ apply_input (UprAgendaEditor *self,
 
   upr_record_set_string (item, "workshop-id", upr_record_get_id (UPR_RECORD (self->workshop)));
   upr_record_set_string (item, "time", time);
-  upr_record_set_int (item, "duration-minutes", gtk_spin_button_get_value_as_int (self->duration_spin));
+  upr_record_set_int (item, "duration-minutes",
+                      gtk_spin_button_get_value_as_int (self->duration_spin));
   upr_record_set_string (item, "title", title);
   upr_record_set_string (item, "role", upr_form_get_vocab_id (self->role_drop_down));
   upr_record_set_string (item, "speaker", speaker);

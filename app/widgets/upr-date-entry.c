@@ -22,8 +22,8 @@ struct _UprDateEntry
 
   /* owned */
   char          *label;
-  gboolean       syncing;    /* the calendar is being set from the text */
-  gboolean       navigating; /* the calendar's day moves with the arrow keys */
+  char          *text_before; /* the text when the calendar opened, for Escape */
+  gboolean       syncing;     /* the calendar's day is being set by this widget */
 };
 
 G_DEFINE_FINAL_TYPE (UprDateEntry, upr_date_entry, GTK_TYPE_WIDGET)
@@ -108,12 +108,30 @@ entry_activated_cb (UprDateEntry *self)
 static void
 popover_shown_cb (UprDateEntry *self)
 {
+  g_free (self->text_before);
+  self->text_before = g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->entry)));
   show_text_in_calendar (self);
   gtk_widget_grab_focus (GTK_WIDGET (self->calendar));
 }
 
-/* Arrow keys move the calendar's day (and emit ::day-selected) without closing the
- * popover; Enter or Space takes the day. */
+static void
+move_selected_day (UprDateEntry *self,
+                   int           days,
+                   int           months)
+{
+  g_autoptr(GDateTime) current = gtk_calendar_get_date (self->calendar);
+  g_autoptr(GDateTime) moved = months != 0 ? g_date_time_add_months (current, months)
+                                           : g_date_time_add_days (current, days);
+
+  self->syncing = TRUE;
+  gtk_calendar_select_day (self->calendar, moved);
+  self->syncing = FALSE;
+  pick_calendar_day (self);
+}
+
+/* GtkCalendar's arrow keys move a focus box, not the date, and only Space takes the boxed
+ * day: here the arrows move the date itself (shown in the entry as it moves), Enter or
+ * Space take it, Escape puts back what was typed before. */
 static gboolean
 calendar_key_pressed_cb (UprDateEntry    *self,
                          guint            keyval,
@@ -122,31 +140,46 @@ calendar_key_pressed_cb (UprDateEntry    *self,
 {
   switch (keyval)
     {
-    case GDK_KEY_Return:
-    case GDK_KEY_KP_Enter:
-    case GDK_KEY_ISO_Enter:
-    case GDK_KEY_space:
-    case GDK_KEY_KP_Space:
+    case GDK_KEY_Left: case GDK_KEY_KP_Left:
+      move_selected_day (self, -1, 0);
+      return TRUE;
+    case GDK_KEY_Right: case GDK_KEY_KP_Right:
+      move_selected_day (self, +1, 0);
+      return TRUE;
+    case GDK_KEY_Up: case GDK_KEY_KP_Up:
+      move_selected_day (self, -7, 0);
+      return TRUE;
+    case GDK_KEY_Down: case GDK_KEY_KP_Down:
+      move_selected_day (self, +7, 0);
+      return TRUE;
+    case GDK_KEY_Page_Up: case GDK_KEY_KP_Page_Up:
+      move_selected_day (self, 0, -1);
+      return TRUE;
+    case GDK_KEY_Page_Down: case GDK_KEY_KP_Page_Down:
+      move_selected_day (self, 0, +1);
+      return TRUE;
+    case GDK_KEY_Return: case GDK_KEY_KP_Enter: case GDK_KEY_ISO_Enter:
+    case GDK_KEY_space: case GDK_KEY_KP_Space:
       pick_calendar_day (self);
       finish_picking (self);
       return TRUE;
+    case GDK_KEY_Escape:
+      gtk_editable_set_text (GTK_EDITABLE (self->entry), self->text_before);
+      gtk_popover_popdown (self->popover);
+      return TRUE;
     default:
-      self->navigating = TRUE;
       return FALSE;
     }
 }
 
+/* A click on a day. */
 static void
 day_selected_cb (UprDateEntry *self)
 {
-  gboolean by_keyboard = self->navigating;
-
-  self->navigating = FALSE;
   if (self->syncing)
     return;
   pick_calendar_day (self);
-  if (!by_keyboard)
-    finish_picking (self);
+  finish_picking (self);
 }
 
 /* Overrides */
@@ -174,6 +207,7 @@ static void
 upr_date_entry_finalize (GObject *object)
 {
   g_free (UPR_DATE_ENTRY (object)->label);
+  g_free (UPR_DATE_ENTRY (object)->text_before);
 
   G_OBJECT_CLASS (upr_date_entry_parent_class)->finalize (object);
 }

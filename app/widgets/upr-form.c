@@ -71,7 +71,8 @@ drop_down_key_pressed_cb (GtkEventControllerKey *controller,
                           GdkModifierType        state,
                           gpointer               user_data)
 {
-  GtkDropDown *drop_down = GTK_DROP_DOWN (gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (controller)));
+  GtkWidget *widget = gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (controller));
+  GtkDropDown *drop_down = GTK_DROP_DOWN (widget);
   guint selected = gtk_drop_down_get_selected (drop_down);
   guint n = n_choices (drop_down);
   gunichar letter;

@@ -28,6 +28,8 @@ struct _UprOrganisationEntry
   /* owned */
   UprContext         *context;
   UprOrganisation    *organisation; /* exact match of the text, or NULL */
+  GHashTable         *folded_names; /* UprOrganisation → FoldedName, emptied on reload */
+  gulong              reloaded_id;
   char               *folded;       /* the folded text, NULL when blank */
   char               *label;
   gboolean            accepting;    /* the text is being set from a suggestion */
@@ -43,17 +45,39 @@ static guint signals[N_SIGNALS];
 
 /* Helpers */
 
-static gboolean
-organisation_matches (UprOrganisation *organisation,
-                      const char      *folded_query)
+/* Each organisation's name and acronym folded once, not at every keystroke. */
+typedef struct
 {
-  const char *name = upr_record_get_string (UPR_RECORD (organisation), "name");
-  const char *acronym = upr_record_get_string (UPR_RECORD (organisation), "acronym");
-  g_autofree char *folded_name = upr_fold (name != NULL ? name : "");
-  g_autofree char *folded_acronym = upr_fold (acronym != NULL ? acronym : "");
+  char *name;
+  char *acronym;
+} FoldedName;
 
-  return upr_fold_match (folded_name, folded_query)
-         || (folded_acronym[0] != '\0' && upr_fold_match (folded_acronym, folded_query));
+static void
+folded_name_free (gpointer data)
+{
+  FoldedName *folded = data;
+
+  g_free (folded->name);
+  g_free (folded->acronym);
+  g_free (folded);
+}
+
+static const FoldedName *
+folded_name_of (UprOrganisationEntry *self,
+                UprOrganisation      *organisation)
+{
+  FoldedName *folded = g_hash_table_lookup (self->folded_names, organisation);
+  const char *name, *acronym;
+
+  if (folded != NULL)
+    return folded;
+  name = upr_record_get_string (UPR_RECORD (organisation), "name");
+  acronym = upr_record_get_string (UPR_RECORD (organisation), "acronym");
+  folded = g_new0 (FoldedName, 1);
+  folded->name = upr_fold (name != NULL ? name : "");
+  folded->acronym = upr_fold (acronym != NULL ? acronym : "");
+  g_hash_table_insert (self->folded_names, g_object_ref (organisation), folded);
+  return folded;
 }
 
 static gboolean
@@ -61,20 +85,22 @@ filter_func (gpointer item,
              gpointer user_data)
 {
   UprOrganisationEntry *self = user_data;
+  const FoldedName *folded;
 
-  return self->folded != NULL && organisation_matches (UPR_ORGANISATION (item), self->folded);
+  if (self->folded == NULL)
+    return FALSE;
+  folded = folded_name_of (self, item);
+  return upr_fold_match (folded->name, self->folded)
+         || (folded->acronym[0] != '\0' && upr_fold_match (folded->acronym, self->folded));
 }
 
 static gboolean
-is_named (UprOrganisation *organisation,
-          const char      *folded)
+is_named (UprOrganisationEntry *self,
+          UprOrganisation      *organisation)
 {
-  const char *name = upr_record_get_string (UPR_RECORD (organisation), "name");
-  const char *acronym = upr_record_get_string (UPR_RECORD (organisation), "acronym");
-  g_autofree char *folded_name = upr_fold (name != NULL ? name : "");
-  g_autofree char *folded_acronym = upr_fold (acronym != NULL ? acronym : "");
+  const FoldedName *folded = folded_name_of (self, organisation);
 
-  return g_str_equal (folded_name, folded) || g_str_equal (folded_acronym, folded);
+  return g_str_equal (folded->name, self->folded) || g_str_equal (folded->acronym, self->folded);
 }
 
 static UprOrganisation *
@@ -91,7 +117,7 @@ find_exact (UprOrganisationEntry *self)
     {
       g_autoptr(UprOrganisation) organisation = g_list_model_get_item (organisations, i);
 
-      if (is_named (organisation, self->folded))
+      if (is_named (self, organisation))
         return g_steal_pointer (&organisation);
     }
   return NULL;
@@ -196,12 +222,28 @@ move_selection (UprOrganisationEntry *self,
   gtk_widget_activate_action (GTK_WIDGET (self->list), "list.scroll-to-item", "u", next);
 }
 
+/* The context refills its list with new objects when organisations change. */
+static void
+organisations_reloaded_cb (UprOrganisationEntry *self)
+{
+  g_hash_table_remove_all (self->folded_names);
+  update_organisation (self);
+}
+
 static void
 set_context (UprOrganisationEntry *self,
              UprContext           *context)
 {
-  if (!g_set_object (&self->context, context))
+  if (self->context == context)
     return;
+  if (self->context != NULL)
+    g_clear_signal_handler (&self->reloaded_id, upr_context_get_organisations (self->context));
+  g_hash_table_remove_all (self->folded_names);
+  g_set_object (&self->context, context);
+  if (context != NULL)
+    self->reloaded_id = g_signal_connect_swapped (upr_context_get_organisations (context),
+                                                  "items-changed",
+                                                  G_CALLBACK (organisations_reloaded_cb), self);
   gtk_filter_list_model_set_model (self->filter_model,
                                    context != NULL ? upr_context_get_organisations (context)
                                                    : NULL);
@@ -334,9 +376,12 @@ upr_organisation_entry_dispose (GObject *object)
 {
   UprOrganisationEntry *self = UPR_ORGANISATION_ENTRY (object);
 
+  if (self->context != NULL)
+    g_clear_signal_handler (&self->reloaded_id, upr_context_get_organisations (self->context));
   gtk_widget_dispose_template (GTK_WIDGET (self), UPR_TYPE_ORGANISATION_ENTRY);
   g_clear_object (&self->organisation);
   g_clear_object (&self->context);
+  g_clear_pointer (&self->folded_names, g_hash_table_unref);
 
   G_OBJECT_CLASS (upr_organisation_entry_parent_class)->dispose (object);
 }
@@ -457,6 +502,7 @@ upr_organisation_entry_class_init (UprOrganisationEntryClass *klass)
 static void
 upr_organisation_entry_init (UprOrganisationEntry *self)
 {
+  self->folded_names = g_hash_table_new_full (NULL, NULL, g_object_unref, folded_name_free);
   gtk_widget_init_template (GTK_WIDGET (self));
   gtk_custom_filter_set_filter_func (self->filter, filter_func, self, NULL);
 }

@@ -197,7 +197,8 @@ apply (UprParticipantEditor *self,
   upr_record_set_string (attendance, "registration",
                          upr_form_get_vocab_id (self->registration_drop_down));
   upr_record_set_string (attendance, "mode", upr_form_get_vocab_id (self->mode_drop_down));
-  upr_record_set_int (attendance, "days-attended", gtk_spin_button_get_value_as_int (self->days_spin));
+  upr_record_set_int (attendance, "days-attended",
+                      gtk_spin_button_get_value_as_int (self->days_spin));
   upr_participant_set_organisation (self->participant, organisation);
 }
 
@@ -263,7 +264,8 @@ upr_participant_editor_class_init (UprParticipantEditorClass *klass)
   gtk_widget_class_bind_template_child (widget_class, UprParticipantEditor, name_entry);
   gtk_widget_class_bind_template_child (widget_class, UprParticipantEditor, name_message);
   gtk_widget_class_bind_template_child (widget_class, UprParticipantEditor, gender_drop_down);
-  gtk_widget_class_bind_template_child (widget_class, UprParticipantEditor, gender_description_entry);
+  gtk_widget_class_bind_template_child (widget_class, UprParticipantEditor,
+                                        gender_description_entry);
   gtk_widget_class_bind_template_child (widget_class, UprParticipantEditor, organisation_entry);
   gtk_widget_class_bind_template_child (widget_class, UprParticipantEditor, stakeholder_drop_down);
   gtk_widget_class_bind_template_child (widget_class, UprParticipantEditor, position_entry);

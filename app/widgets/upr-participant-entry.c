@@ -197,7 +197,8 @@ fill_from_person (UprParticipantEntry *self,
   upr_form_set_text (GTK_EDITABLE (self->name_entry), upr_record_get_string (record, "name"));
   upr_form_set_vocab_id (self->gender_drop_down, upr_record_get_string (record, "gender"));
   upr_organisation_entry_set_text (self->organisation_entry, organisation);
-  upr_form_set_text (GTK_EDITABLE (self->position_entry), upr_record_get_string (record, "position"));
+  upr_form_set_text (GTK_EDITABLE (self->position_entry),
+                     upr_record_get_string (record, "position"));
   upr_form_set_text (GTK_EDITABLE (self->email_entry), upr_record_get_string (record, "email"));
   self->filling = FALSE;
 }

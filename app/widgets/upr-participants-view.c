@@ -344,11 +344,14 @@ reload_when_shown (UprParticipantsView *self)
 
 /* Signal callbacks */
 
+/* The page is updated here too: a query that changes no row ("cot" → "cote", both
+ * matching no one) must still be the one quoted. */
 static void
 search_changed_cb (UprParticipantsView *self)
 {
   upr_participant_filter_set_query (self->filter,
                                     gtk_editable_get_text (GTK_EDITABLE (self->search_entry)));
+  update_page (self);
 }
 
 static void
@@ -434,7 +437,8 @@ cell_setup_cb (GtkSignalListItemFactory *factory,
 {
   GtkWidget *cell = gtk_inscription_new (NULL);
 
-  gtk_inscription_set_text_overflow (GTK_INSCRIPTION (cell), GTK_INSCRIPTION_OVERFLOW_ELLIPSIZE_END);
+  gtk_inscription_set_text_overflow (GTK_INSCRIPTION (cell),
+                                     GTK_INSCRIPTION_OVERFLOW_ELLIPSIZE_END);
   gtk_inscription_set_min_chars (GTK_INSCRIPTION (cell), 6);
   gtk_list_item_set_child (item, cell);
 }
@@ -522,6 +526,7 @@ search_action (GtkWidget  *widget,
 
 /* Overrides */
 
+/* Showing the tab puts the cursor in the fast entry row: typing names can start at once. */
 static void
 upr_participants_view_map (GtkWidget *widget)
 {
@@ -530,6 +535,8 @@ upr_participants_view_map (GtkWidget *widget)
   GTK_WIDGET_CLASS (upr_participants_view_parent_class)->map (widget);
   if (self->stale)
     load_list (self);
+  if (self->list != NULL)
+    gtk_widget_grab_focus (GTK_WIDGET (self->entry));
 }
 
 static void

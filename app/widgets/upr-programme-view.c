@@ -288,7 +288,8 @@ remove_item (UprProgrammeView *self,
   g_list_store_remove (self->items, (guint) position);
   save_order (self);
   update_page (self);
-  focus_position (self, MIN (position, (int) g_list_model_get_n_items (G_LIST_MODEL (self->items)) - 1));
+  focus_position (self,
+                  MIN (position, (int) g_list_model_get_n_items (G_LIST_MODEL (self->items)) - 1));
 
   if (self->undo_bar == NULL)
     return;
