@@ -4,9 +4,13 @@
  * GTK 4.8's list views destroy a row's widgets when its item leaves the model and build
  * new ones for each item that arrives; a search over 2,000 participants replaces every
  * visible row at each keystroke, which costs 30–70 ms in a six-column GtkColumnView on the
- * reference machine. Slot i always stays slot i: when the model beneath changes, the slots
- * are given their new participant and the visible cells only change their text (a few
- * milliseconds). Only slots past the end are added or removed. */
+ * reference machine. Slot i always stays slot i: when the model beneath changes, the visible
+ * cells only change their text. Only slots past the end are added or removed.
+ *
+ * Slots are lazy, so that a keystroke costs what the visible rows cost, not what the list
+ * holds: a slot is made when first asked for, reads its participant from the model by
+ * position when asked, and only "watched" slots (those a row widget shows) follow their
+ * participant and notify their properties when it changes. */
 #pragma once
 
 #include <gio/gio.h>
@@ -18,10 +22,14 @@ G_BEGIN_DECLS
 #define UPR_TYPE_PARTICIPANT_SLOT (upr_participant_slot_get_type ())
 G_DECLARE_FINAL_TYPE (UprParticipantSlot, upr_participant_slot, UPR, PARTICIPANT_SLOT, GObject)
 
-/* Properties (read-only, notified when the participant or its records change): "participant"
- * and its shown columns "name", "organisation-name", "stakeholder-label", "gender-label",
- * "registration-label", "mode-label". */
+/* Properties (read-only): "participant" and its shown columns "name", "organisation-name",
+ * "stakeholder-label", "gender-label", "registration-label", "mode-label". They are
+ * notified (when the participant or its records change) only while the slot is watched. */
 UprParticipant *upr_participant_slot_get_participant (UprParticipantSlot *self);
+/* Calls pair up; a slot is watched while more watches than unwatches were made (a list
+ * item factory watches in "bind" and unwatches in "unbind"). */
+void            upr_participant_slot_watch           (UprParticipantSlot *self);
+void            upr_participant_slot_unwatch         (UprParticipantSlot *self);
 
 #define UPR_TYPE_PARTICIPANT_SLOTS (upr_participant_slots_get_type ())
 G_DECLARE_FINAL_TYPE (UprParticipantSlots, upr_participant_slots, UPR, PARTICIPANT_SLOTS, GObject)
