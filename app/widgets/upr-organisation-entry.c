@@ -553,3 +553,21 @@ upr_organisation_entry_close (UprOrganisationEntry *self)
 
   gtk_popover_popdown (self->popover);
 }
+
+void
+upr_organisation_entry_sync_stakeholder (UprOrganisationEntry *self,
+                                         GtkDropDown          *stakeholder_drop_down)
+{
+  UprOrganisation *known;
+  const char *text;
+
+  g_return_if_fail (UPR_IS_ORGANISATION_ENTRY (self));
+  g_return_if_fail (GTK_IS_DROP_DOWN (stakeholder_drop_down));
+
+  known = upr_organisation_entry_get_organisation (self);
+  text = upr_organisation_entry_get_text (self);
+  if (known != NULL)
+    upr_form_set_vocab_id (stakeholder_drop_down,
+                           upr_record_get_string (UPR_RECORD (known), "stakeholder-type"));
+  gtk_widget_set_sensitive (GTK_WIDGET (stakeholder_drop_down), known == NULL && text[0] != '\0');
+}

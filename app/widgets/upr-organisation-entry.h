@@ -25,4 +25,9 @@ GtkEditable     *upr_organisation_entry_get_editable     (UprOrganisationEntry *
 /* Hides the suggestions (e.g. when the form is cleared). */
 void             upr_organisation_entry_close            (UprOrganisationEntry *self);
 
+/* Keeps the stakeholder-type drop-down beside the entry in step: a known organisation shows
+ * its own type (not editable here); only a new name needs one chosen. Call on "changed". */
+void upr_organisation_entry_sync_stakeholder (UprOrganisationEntry *self,
+                                              GtkDropDown          *stakeholder_drop_down);
+
 G_END_DECLS

@@ -322,14 +322,8 @@ name_left_cb (UprParticipantEntry *self)
 static void
 organisation_changed_cb (UprParticipantEntry *self)
 {
-  UprOrganisation *known = upr_organisation_entry_get_organisation (self->organisation_entry);
-  const char *text = upr_organisation_entry_get_text (self->organisation_entry);
-
-  if (known != NULL)
-    upr_form_set_vocab_id (self->stakeholder_drop_down,
-                           upr_record_get_string (UPR_RECORD (known), "stakeholder-type"));
-  gtk_widget_set_sensitive (GTK_WIDGET (self->stakeholder_drop_down),
-                            known == NULL && text[0] != '\0');
+  upr_organisation_entry_sync_stakeholder (self->organisation_entry,
+                                           self->stakeholder_drop_down);
 }
 
 static void
