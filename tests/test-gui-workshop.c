@@ -23,6 +23,7 @@
 #include "upr-participant-entry.h"
 #include "upr-participant-filter.h"
 #include "upr-participant-list.h"
+#include "upr-participant-slots.h"
 #include "upr-participants-view.h"
 #include "upr-person.h"
 #include "upr-programme-view.h"
@@ -861,6 +862,319 @@ filter_changed_cb (GtkFilter       *filter,
   *(GtkFilterChange *) user_data = change;
 }
 
+/* Slots (upr-participant-slots.h), over participants held in memory. */
+
+static UprParticipant *
+participant_named (const char *name)
+{
+  g_autoptr(UprPerson) person = upr_person_new ();
+  g_autoptr(UprAttendance) attendance = upr_attendance_new ();
+
+  upr_record_set_string (UPR_RECORD (person), "name", name);
+  return upr_participant_new (attendance, person, NULL);
+}
+
+static GListStore *
+store_of_participants (guint n)
+{
+  GListStore *store = g_list_store_new (UPR_TYPE_PARTICIPANT);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autofree char *name = g_strdup_printf ("Participant %03u", i);
+      g_autoptr(UprParticipant) participant = participant_named (name);
+
+      g_list_store_append (store, participant);
+    }
+  return store;
+}
+
+static UprParticipantSlot *
+slot_at (UprParticipantSlots *slots,
+         guint                position)
+{
+  UprParticipantSlot *slot = g_list_model_get_item (G_LIST_MODEL (slots), position);
+
+  g_assert_nonnull (slot);
+  g_object_unref (slot); /* the slots keep it */
+  return slot;
+}
+
+static void
+count_notify_cb (GObject    *object,
+                 GParamSpec *pspec,
+                 gpointer    user_data)
+{
+  (*(guint *) user_data)++;
+}
+
+/* Every slot holds the participant now at its place, watched or not, read before or after
+ * the change; only watched slots tell. */
+static void
+test_slots_follow_model (void)
+{
+  g_autoptr(GListStore) store = store_of_participants (10);
+  g_autoptr(UprParticipantSlots) slots = upr_participant_slots_new (G_LIST_MODEL (store));
+  g_autoptr(UprParticipant) added = participant_named ("Added first");
+  UprParticipantSlot *watched = slot_at (slots, 3), *unwatched = slot_at (slots, 4);
+  guint n_watched_notes = 0, n_unwatched_notes = 0;
+
+  upr_participant_slot_watch (watched);
+  g_signal_connect (watched, "notify::name", G_CALLBACK (count_notify_cb), &n_watched_notes);
+  g_signal_connect (unwatched, "notify::name", G_CALLBACK (count_notify_cb), &n_unwatched_notes);
+
+  g_list_store_insert (store, 0, added);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (slots)), ==, 11);
+  g_assert_true (slot_at (slots, 3) == watched);
+  g_assert_cmpstr (upr_participant_get_name (upr_participant_slot_get_participant (watched)), ==,
+                   "Participant 002");
+  g_assert_cmpuint (n_watched_notes, ==, 1);
+  g_assert_cmpuint (n_unwatched_notes, ==, 0);
+  {
+    g_autofree char *name = NULL;
+
+    g_object_get (unwatched, "name", &name, NULL);
+    g_assert_cmpstr (name, ==, "Participant 003");
+  }
+  g_assert_cmpuint (upr_participant_slots_find (slots, added), ==, 0);
+
+  /* A watched slot follows its participant's edits too. */
+  upr_record_set_string (UPR_RECORD (upr_participant_get_person (
+                           upr_participant_slot_get_participant (watched))), "name", "Renamed");
+  g_assert_cmpuint (n_watched_notes, ==, 2);
+
+  /* Past the end: the slot goes, and holds no one. */
+  g_object_ref (watched);
+  g_list_store_splice (store, 2, 9, NULL, 0);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (slots)), ==, 2);
+  g_assert_null (upr_participant_slot_get_participant (watched));
+  upr_participant_slot_unwatch (watched);
+  g_object_unref (watched);
+}
+
+static void
+test_slots_pacing (void)
+{
+  g_autoptr(GListStore) store = store_of_participants (300);
+  g_autoptr(GListStore) none = g_list_store_new (UPR_TYPE_PARTICIPANT);
+  g_autoptr(UprParticipantSlots) slots = upr_participant_slots_new (G_LIST_MODEL (none));
+  GListModel *model = G_LIST_MODEL (slots);
+  UprParticipantSlot *in_view, *out_of_view;
+  guint n_out_of_view_notes = 0, n_steps = 0;
+
+  upr_participant_slots_set_step (slots, 4);
+  upr_participant_slots_set_view (slots, 0, 8);
+
+  /* Growing: the view at once, then four at a time; past the rows GTK builds, all. */
+  upr_participant_slots_set_model (slots, G_LIST_MODEL (store));
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, 8);
+  g_assert_cmpuint (upr_participant_slots_get_pending (slots), ==, 292);
+  upr_participant_slots_catch_up (slots);
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, 12);
+  while (upr_participant_slots_get_pending (slots) > 0)
+    {
+      upr_participant_slots_catch_up (slots);
+      n_steps++;
+    }
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, 300);
+  g_assert_cmpuint (n_steps, <, 70);
+
+  /* Refreshing: rows in view at once, the others on catching up. */
+  in_view = slot_at (slots, 2);
+  out_of_view = slot_at (slots, 20);
+  upr_participant_slot_watch (in_view);
+  upr_participant_slot_watch (out_of_view);
+  g_signal_connect (out_of_view, "notify::name", G_CALLBACK (count_notify_cb),
+                    &n_out_of_view_notes);
+  g_list_store_remove (store, 0);
+  g_assert_cmpuint (n_out_of_view_notes, ==, 0);
+  g_assert_cmpuint (upr_participant_slots_get_pending (slots), >, 0);
+  /* What a slot holds is never stale, only what its cells were last told. */
+  g_assert_cmpstr (upr_participant_get_name (upr_participant_slot_get_participant (out_of_view)),
+                   ==, "Participant 021");
+  upr_participant_slots_catch_up (slots);
+  g_assert_cmpuint (n_out_of_view_notes, ==, 1);
+
+  /* Shrinking below the view: at once. */
+  upr_participant_slot_unwatch (in_view);
+  upr_participant_slot_unwatch (out_of_view);
+  while (upr_participant_slots_get_pending (slots) > 0)
+    upr_participant_slots_catch_up (slots);
+  g_list_store_splice (store, 5, g_list_model_get_n_items (G_LIST_MODEL (store)) - 5, NULL, 0);
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, 5);
+  g_assert_cmpuint (upr_participant_slots_get_pending (slots), ==, 0);
+
+  /* Shrinking while the view stays full: the slots past the end hold no one until they
+   * go, a step at a time. */
+  g_list_store_splice (store, 0, 5, NULL, 0);
+  {
+    g_autoptr(GListStore) more = store_of_participants (100);
+
+    for (guint i = 0; i < 100; i++)
+      {
+        g_autoptr(UprParticipant) participant = g_list_model_get_item (G_LIST_MODEL (more), i);
+
+        g_list_store_append (store, participant);
+      }
+  }
+  while (upr_participant_slots_get_pending (slots) > 0)
+    upr_participant_slots_catch_up (slots);
+  g_list_store_splice (store, 30, 70, NULL, 0);
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, 96);
+  g_assert_nonnull (upr_participant_slot_get_participant (slot_at (slots, 29)));
+  g_assert_null (upr_participant_slot_get_participant (slot_at (slots, 30)));
+  g_assert_cmpuint (upr_participant_slots_find (slots, NULL), ==, GTK_INVALID_LIST_POSITION);
+  while (upr_participant_slots_get_pending (slots) > 0)
+    upr_participant_slots_catch_up (slots);
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, 30);
+
+  /* No step: nothing held back. */
+  upr_participant_slots_set_step (slots, 0);
+  g_list_store_splice (store, 0, 30, NULL, 0);
+  upr_participant_slots_set_model (slots, G_LIST_MODEL (none));
+  upr_participant_slots_set_model (slots, G_LIST_MODEL (store));
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, 0);
+}
+
+/* More participants than GTK builds rows for, stored in one go, then shown. Even ones are
+ * "Mbuyi", odd ones "Kabila". */
+static void
+add_many_participants (Fixture *f,
+                       guint    n)
+{
+  UprParticipantList *list = upr_participants_view_get_list (participants_of (f));
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (upr_store_begin (f->store, &error));
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(UprPerson) person = upr_person_new ();
+      g_autoptr(UprAttendance) attendance = upr_attendance_new ();
+      g_autofree char *name = g_strdup_printf ("%s %03u", i % 2 == 0 ? "Mbuyi" : "Kabila", i);
+
+      upr_record_set_string (UPR_RECORD (person), "name", name);
+      upr_record_set_string (UPR_RECORD (attendance), "workshop-id",
+                             upr_record_get_id (UPR_RECORD (f->workshop)));
+      g_assert_true (upr_store_save_participant (f->store, person, attendance, &error));
+      g_assert_no_error (error);
+    }
+  g_assert_true (upr_store_commit (f->store, &error));
+  g_assert_true (upr_participant_list_reload (list, &error));
+  g_assert_no_error (error);
+}
+
+static gboolean
+slots_settled (gpointer data)
+{
+  return upr_participant_slots_get_pending (data) == 0;
+}
+
+/* The name each row GTK has built shows, in order; the list is not scrolled, so row i is
+ * participant i. */
+static GPtrArray *
+row_names (UprParticipantsView *view)
+{
+  GtkWidget *columns = part (view, UPR_TYPE_PARTICIPANTS_VIEW, "column_view");
+  GPtrArray *names = g_ptr_array_new ();
+
+  for (GtkWidget *list = gtk_widget_get_first_child (columns); list != NULL;
+       list = gtk_widget_get_next_sibling (list))
+    for (GtkWidget *row = GTK_IS_LIST_VIEW (list) ? gtk_widget_get_first_child (list) : NULL;
+         row != NULL; row = gtk_widget_get_next_sibling (row))
+      {
+        GtkWidget *cell = gtk_widget_get_first_child (row);
+        GtkWidget *text = cell != NULL ? gtk_widget_get_first_child (cell) : NULL;
+
+        if (GTK_IS_INSCRIPTION (text))
+          g_ptr_array_add (names, (gpointer) gtk_inscription_get_text (GTK_INSCRIPTION (text)));
+      }
+  return names;
+}
+
+/* The first @n rows (all built rows with 0) show who is there. */
+static void
+assert_rows_show (UprParticipantsView *view,
+                  guint                n)
+{
+  g_autoptr(GPtrArray) names = row_names (view);
+  GListModel *shown = upr_participants_view_get_shown (view);
+
+  g_assert_cmpuint (names->len, >, 0);
+  if (n == 0)
+    {
+      n = names->len;
+      g_assert_cmpuint (n, <=, g_list_model_get_n_items (shown));
+    }
+  for (guint i = 0; i < n; i++)
+    g_assert_cmpstr (g_ptr_array_index (names, i), ==, shown_name (shown, i));
+}
+
+/* A list longer than GTK builds rows for: rows in view are right at once, the others once
+ * the view has caught up; the selection follows the person through all of it. */
+static void
+test_many_participants (Fixture       *f,
+                        gconstpointer  data)
+{
+  UprParticipantsView *view = participants_of (f);
+  UprParticipantSlots *slots = part (view, UPR_TYPE_PARTICIPANTS_VIEW, "slots");
+  GtkSingleSelection *selection = part (view, UPR_TYPE_PARTICIPANTS_VIEW, "selection");
+  GtkWidget *search = part (view, UPR_TYPE_PARTICIPANTS_VIEW, "search_entry");
+  GListModel *shown = upr_participants_view_get_shown (view);
+  UprParticipantList *list = upr_participants_view_get_list (view);
+  g_autoptr(UprParticipant) chosen = NULL;
+  guint chosen_position = 0;
+
+  upr_workshop_page_set_tab (f->page, "participants");
+  add_many_participants (f, 260);
+  wait_until (slots_settled, slots);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (selection)), ==, 260);
+  run_for (50);
+  assert_rows_show (view, 0);
+
+  /* Someone far down the list, with no row built. */
+  for (guint i = 0; chosen == NULL && i < 260; i++)
+    if (g_str_equal (shown_name (shown, i), "Mbuyi 258"))
+      {
+        chosen = g_list_model_get_item (shown, i);
+        chosen_position = i;
+      }
+  g_assert_cmpuint (chosen_position, >, 250);
+  gtk_single_selection_set_selected (selection, chosen_position);
+
+  /* The search handled at once (no frame in between): the first rows are already right. */
+  gtk_editable_set_text (GTK_EDITABLE (search), "mbuyi");
+  g_signal_emit_by_name (search, "search-changed");
+  g_assert_cmpuint (g_list_model_get_n_items (shown), ==, 130);
+  assert_rows_show (view, 5);
+  g_assert_cmpuint (upr_participant_slots_get_pending (slots), >, 0);
+  g_assert_nonnull (gtk_single_selection_get_selected_item (selection));
+  g_assert_true (upr_participant_slot_get_participant (
+                   gtk_single_selection_get_selected_item (selection)) == chosen);
+  wait_until (slots_settled, slots);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (selection)), ==, 130);
+  run_for (50);
+  assert_rows_show (view, 0);
+
+  /* Hidden, then back: selected again once their row is there. */
+  search_for (f, "kabila", 130);
+  g_assert_cmpuint (gtk_single_selection_get_selected (selection), ==, GTK_INVALID_LIST_POSITION);
+  search_for (f, "", 260);
+  wait_until (slots_settled, slots);
+  g_assert_cmpuint (gtk_single_selection_get_selected (selection), ==, chosen_position);
+  run_for (50);
+  assert_rows_show (view, 0);
+
+  /* Delete removes them and no one else. */
+  gtk_widget_activate_action (GTK_WIDGET (view), "participants.delete", NULL);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, 259);
+  g_assert_cmpuint (upr_participant_slots_find (slots, chosen), ==, GTK_INVALID_LIST_POSITION);
+
+  /* Down to a handful: no row is left holding someone who went. */
+  search_for (f, "kabila 00", 5);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (selection)), ==, 5);
+  assert_rows_show (view, 5);
+}
+
 /* Narrowing the search must not make the list re-examine rows it already dropped. */
 static void
 test_filter_strictness (void)
@@ -1055,6 +1369,9 @@ main (int   argc,
   g_test_add_func ("/upright/gui/workshop/form/parsing", test_form_parsing);
   g_test_add_func ("/upright/gui/workshop/participants/filter-strictness",
                    test_filter_strictness);
+  g_test_add_func ("/upright/gui/workshop/participants/slots-follow-model",
+                   test_slots_follow_model);
+  g_test_add_func ("/upright/gui/workshop/participants/slots-pacing", test_slots_pacing);
   ADD ("details/title", test_details_title);
   ADD ("details/dates", test_details_dates);
   ADD ("details/choices", test_details_choices);
@@ -1066,6 +1383,7 @@ main (int   argc,
   ADD ("participants/search", test_search);
   ADD ("participants/sort", test_sort);
   ADD ("participants/selection-follows-person", test_selection_follows_person);
+  ADD ("participants/many", test_many_participants);
   ADD ("participants/delete-undo", test_participant_delete_undo);
   ADD ("participants/editor", test_participant_editor);
 

@@ -1,8 +1,20 @@
-/* upr-participant-slots.c: fixed rows with changing contents; see the header. */
+/* upr-participant-slots.c: fixed rows with changing contents; see the header.
+ *
+ * A filter change used to give each of up to 2,000 slots its new participant, and each slot
+ * then swapped its handlers and notified seven properties nobody listened to: most of a
+ * keystroke. Now a change only bumps a generation number: slots read their participant
+ * when asked, and only the watched ones (the rows GTK has built) tell their cells. */
 #include "config.h"
 
 #include "upr-participant.h"
 #include "upr-participant-slots.h"
+
+/* GTK 4.8's list views build a row for each of about 200 items from the one at the top of
+ * the view (GTK_LIST_VIEW_MAX_LIST_ITEMS), shown or not; slots past those cost nothing. */
+#define BUILT_ROWS 256
+
+/* Refreshing a built row costs about a quarter of building one. */
+#define REFRESHES_PER_ROW 4
 
 /* The participant's properties a slot shows, in the order of the slot's properties. */
 static const char *const shown_properties[] = {
@@ -10,15 +22,37 @@ static const char *const shown_properties[] = {
   "mode-label",
 };
 
-/* UprParticipantSlot */
-
 struct _UprParticipantSlot
 {
-  GObject         parent_instance;
+  GObject              parent_instance;
 
-  UprParticipant *participant;
-  gulong          notify_id;
+  UprParticipantSlots *owner;       /* unowned; NULL once the slot fell past the end */
+  guint                position;
+  guint                generation;  /* the owner's, when participant was read */
+  UprParticipant      *participant;
+  guint                n_watches;
+  gboolean             stale;       /* watched, and its cells may show someone else */
+  gulong               notify_id;   /* on participant, while watched */
+  GList                link;        /* in the owner's watched queue, while watched */
 };
+
+struct _UprParticipantSlots
+{
+  GObject     parent_instance;
+
+  GListModel *model;       /* UprParticipant */
+  GPtrArray  *slots;       /* UprParticipantSlot, or NULL until asked for; one per item */
+  GQueue      watched;     /* the watched slots, linked through their "link" */
+  guint       generation;  /* changes whenever any slot may hold someone else */
+  guint       step;        /* 0: nothing is held back */
+  guint       view_first;
+  guint       view_n;      /* 0: the view is not known */
+  guint       n_stale;     /* watched slots with stale cells */
+  guint       pending;
+  gulong      changed_id;
+};
+
+/* UprParticipantSlot */
 
 G_DEFINE_FINAL_TYPE (UprParticipantSlot, upr_participant_slot, G_TYPE_OBJECT)
 
@@ -37,28 +71,93 @@ participant_notified_cb (UprParticipantSlot *self,
 }
 
 static void
-slot_set_participant (UprParticipantSlot *self,
-                      UprParticipant     *participant)
+slot_follow (UprParticipantSlot *self)
 {
-  if (self->participant == participant)
-    return;
-  if (self->participant != NULL)
-    g_clear_signal_handler (&self->notify_id, self->participant);
-  g_set_object (&self->participant, participant);
-  if (participant != NULL)
-    self->notify_id = g_signal_connect_swapped (participant, "notify",
+  if (self->notify_id == 0 && self->participant != NULL)
+    self->notify_id = g_signal_connect_swapped (self->participant, "notify",
                                                 G_CALLBACK (participant_notified_cb), self);
+}
 
+static void
+slot_unfollow (UprParticipantSlot *self)
+{
+  if (self->notify_id != 0)
+    g_clear_signal_handler (&self->notify_id, self->participant);
+}
+
+/* Reads the participant now at the slot's position; TRUE when it is someone else. */
+static gboolean
+slot_update (UprParticipantSlot *self)
+{
+  g_autoptr(UprParticipant) participant = NULL;
+
+  if (self->owner != NULL)
+    {
+      self->generation = self->owner->generation;
+      if (self->owner->model != NULL)
+        participant = g_list_model_get_item (self->owner->model, self->position);
+    }
+  if (participant == self->participant)
+    return FALSE;
+  slot_unfollow (self);
+  g_set_object (&self->participant, participant);
+  if (self->n_watches > 0)
+    slot_follow (self);
+  return TRUE;
+}
+
+static UprParticipant *
+slot_read (UprParticipantSlot *self)
+{
+  if (self->owner != NULL && self->generation != self->owner->generation)
+    slot_update (self);
+  return self->participant;
+}
+
+static void
+slot_set_stale (UprParticipantSlot *self,
+                gboolean            stale)
+{
+  if (self->stale == stale)
+    return;
+  self->stale = stale;
+  if (self->owner != NULL)
+    self->owner->n_stale += stale ? 1 : -1;
+}
+
+/* Brings a watched slot's cells up to date. */
+static void
+slot_refresh (UprParticipantSlot *self)
+{
+  gboolean was_stale = self->stale;
+
+  slot_set_stale (self, FALSE);
+  if (!slot_update (self) && !was_stale)
+    return;
   g_object_freeze_notify (G_OBJECT (self));
   for (guint i = SLOT_PROP_PARTICIPANT; i < SLOT_N_PROPS; i++)
     g_object_notify_by_pspec (G_OBJECT (self), slot_properties[i]);
   g_object_thaw_notify (G_OBJECT (self));
 }
 
+/* The slot fell past the end of the list (or the list is going): it holds no one. Its
+ * row, if any, is removed by the same change, so nobody needs to be told. */
+static void
+slot_detach (UprParticipantSlot *self)
+{
+  slot_set_stale (self, FALSE);
+  if (self->owner != NULL && self->n_watches > 0)
+    g_queue_unlink (&self->owner->watched, &self->link);
+  self->owner = NULL;
+  slot_update (self);
+}
+
 static void
 upr_participant_slot_dispose (GObject *object)
 {
-  slot_set_participant (UPR_PARTICIPANT_SLOT (object), NULL);
+  UprParticipantSlot *self = UPR_PARTICIPANT_SLOT (object);
+
+  slot_detach (self);
 
   G_OBJECT_CLASS (upr_participant_slot_parent_class)->dispose (object);
 }
@@ -70,11 +169,12 @@ upr_participant_slot_get_property (GObject    *object,
                                    GParamSpec *pspec)
 {
   UprParticipantSlot *self = UPR_PARTICIPANT_SLOT (object);
+  UprParticipant *participant = slot_read (self);
 
   if (prop_id == SLOT_PROP_PARTICIPANT)
-    g_value_set_object (value, self->participant);
-  else if (prop_id < SLOT_N_PROPS && self->participant != NULL)
-    g_object_get_property (G_OBJECT (self->participant), pspec->name, value);
+    g_value_set_object (value, participant);
+  else if (prop_id < SLOT_N_PROPS && participant != NULL)
+    g_object_get_property (G_OBJECT (participant), pspec->name, value);
   else if (prop_id >= SLOT_N_PROPS)
     G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
 }
@@ -99,6 +199,19 @@ upr_participant_slot_class_init (UprParticipantSlotClass *klass)
 static void
 upr_participant_slot_init (UprParticipantSlot *self)
 {
+  self->link.data = self;
+}
+
+static UprParticipantSlot *
+slot_new (UprParticipantSlots *owner,
+          guint                position)
+{
+  UprParticipantSlot *self = g_object_new (UPR_TYPE_PARTICIPANT_SLOT, NULL);
+
+  self->owner = owner;
+  self->position = position;
+  slot_update (self);
+  return self;
 }
 
 UprParticipant *
@@ -106,19 +219,37 @@ upr_participant_slot_get_participant (UprParticipantSlot *self)
 {
   g_return_val_if_fail (UPR_IS_PARTICIPANT_SLOT (self), NULL);
 
-  return self->participant;
+  return slot_read (self);
+}
+
+void
+upr_participant_slot_watch (UprParticipantSlot *self)
+{
+  g_return_if_fail (UPR_IS_PARTICIPANT_SLOT (self));
+
+  if (self->n_watches++ > 0)
+    return;
+  if (self->owner != NULL)
+    g_queue_push_tail_link (&self->owner->watched, &self->link);
+  slot_read (self);
+  slot_follow (self);
+}
+
+void
+upr_participant_slot_unwatch (UprParticipantSlot *self)
+{
+  g_return_if_fail (UPR_IS_PARTICIPANT_SLOT (self));
+  g_return_if_fail (self->n_watches > 0);
+
+  if (--self->n_watches > 0)
+    return;
+  slot_set_stale (self, FALSE);
+  if (self->owner != NULL)
+    g_queue_unlink (&self->owner->watched, &self->link);
+  slot_unfollow (self);
 }
 
 /* UprParticipantSlots */
-
-struct _UprParticipantSlots
-{
-  GObject     parent_instance;
-
-  GListModel *model;  /* UprParticipant */
-  GPtrArray  *slots;  /* UprParticipantSlot, one per item of the model */
-  gulong      changed_id;
-};
 
 static void upr_participant_slots_list_model_init (GListModelInterface *iface);
 
@@ -126,38 +257,109 @@ G_DEFINE_FINAL_TYPE_WITH_CODE (UprParticipantSlots, upr_participant_slots, G_TYP
                                G_IMPLEMENT_INTERFACE (G_TYPE_LIST_MODEL,
                                                       upr_participant_slots_list_model_init))
 
-enum { PROP_0, PROP_MODEL, N_PROPS };
+enum { PROP_0, PROP_MODEL, PROP_STEP, PROP_PENDING, N_PROPS };
 enum { REFILLING, REFILLED, N_SIGNALS };
 
 static GParamSpec *properties[N_PROPS];
 static guint signals[N_SIGNALS];
 
-/* Slots before @first keep their contents; from there on the model may have shifted. */
 static void
-refill_from (UprParticipantSlots *self,
-             guint                first)
+slot_release (gpointer data)
+{
+  UprParticipantSlot *slot = data;
+
+  if (slot == NULL)
+    return;
+  slot_detach (slot);
+  g_object_unref (slot);
+}
+
+static guint
+model_length (UprParticipantSlots *self)
+{
+  return self->model != NULL ? g_list_model_get_n_items (self->model) : 0;
+}
+
+/* While the view is not known, every row counts as in view. */
+static gboolean
+in_view (UprParticipantSlots *self,
+         guint                position)
+{
+  return self->step == 0 || self->view_n == 0
+         || (position >= self->view_first && position - self->view_first < self->view_n);
+}
+
+static void
+update_pending (UprParticipantSlots *self)
+{
+  guint n_items = model_length (self), len = self->slots->len;
+  guint pending = self->n_stale + (n_items > len ? n_items - len : len - n_items);
+
+  if (self->pending == pending)
+    return;
+  self->pending = pending;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PENDING]);
+}
+
+/* Watched slots from @first on may hold someone else: those in view tell their cells now,
+ * the others are left stale. Those from @n_kept on are about to go. */
+static void
+update_watched (UprParticipantSlots *self,
+                guint                first,
+                guint                n_kept)
+{
+  GList *next;
+
+  for (GList *l = self->watched.head; l != NULL; l = next)
+    {
+      UprParticipantSlot *slot = l->data;
+
+      next = l->next;
+      if (slot->position < first)
+        slot->generation = self->generation;
+      else if (slot->position >= n_kept)
+        continue;
+      else if (in_view (self, slot->position))
+        slot_refresh (slot);
+      else
+        slot_set_stale (slot, TRUE);
+    }
+}
+
+/* How many slots there should be now. Growing: enough to fill the view, or "step" more of
+ * those that get rows; past those, all at once. Shrinking: at once if the view would show
+ * slots past the end of the model; if not, "step" of those with rows at a time (the others
+ * at once), and meanwhile the slots past the end hold no one. */
+static guint
+target_length (UprParticipantSlots *self,
+               guint                n_items)
+{
+  guint len = self->slots->len;
+  guint view_end = self->view_first + self->view_n;
+  guint built_end = MIN (len, self->view_first + BUILT_ROWS);
+  guint n_now;
+
+  if (self->step == 0 || n_items == len)
+    return n_items;
+  if (n_items > len)
+    {
+      n_now = MAX (len + self->step, view_end);
+      return n_now >= self->view_first + BUILT_ROWS ? n_items : MIN (n_items, n_now);
+    }
+  if (self->view_n == 0 || n_items < view_end)
+    return n_items;
+  return MAX (n_items, built_end - MIN (built_end, self->step));
+}
+
+static void
+resize (UprParticipantSlots *self,
+        guint                n_new)
 {
   guint n_old = self->slots->len;
-  guint n_new = self->model != NULL ? g_list_model_get_n_items (self->model) : 0;
-
-  g_signal_emit (self, signals[REFILLING], 0);
-  for (guint i = first; i < MIN (n_old, n_new); i++)
-    {
-      g_autoptr(UprParticipant) participant = g_list_model_get_item (self->model, i);
-
-      slot_set_participant (g_ptr_array_index (self->slots, i), participant);
-    }
 
   if (n_new > n_old)
     {
-      for (guint i = n_old; i < n_new; i++)
-        {
-          g_autoptr(UprParticipant) participant = g_list_model_get_item (self->model, i);
-          UprParticipantSlot *slot = g_object_new (UPR_TYPE_PARTICIPANT_SLOT, NULL);
-
-          slot_set_participant (slot, participant);
-          g_ptr_array_add (self->slots, slot);
-        }
+      g_ptr_array_set_size (self->slots, n_new);
       g_list_model_items_changed (G_LIST_MODEL (self), n_old, 0, n_new - n_old);
     }
   else if (n_new < n_old)
@@ -165,7 +367,43 @@ refill_from (UprParticipantSlots *self,
       g_ptr_array_remove_range (self->slots, n_new, n_old - n_new);
       g_list_model_items_changed (G_LIST_MODEL (self), n_new, n_old - n_new, 0);
     }
+}
+
+/* Slots before @first keep their contents; from there on the model may have shifted. */
+static void
+refill_from (UprParticipantSlots *self,
+             guint                first)
+{
+  guint n_new = target_length (self, model_length (self));
+
+  g_signal_emit (self, signals[REFILLING], 0);
+  self->generation++;
+  update_watched (self, first, n_new);
+  resize (self, n_new);
+  update_pending (self);
   g_signal_emit (self, signals[REFILLED], 0);
+}
+
+/* Stale slots in view first. Returns what is left of @budget. */
+static guint
+refresh_stale (UprParticipantSlots *self,
+               gboolean             only_in_view,
+               guint                budget)
+{
+  GList *next;
+
+  for (GList *l = self->watched.head; l != NULL && budget > 0 && self->n_stale > 0; l = next)
+    {
+      UprParticipantSlot *slot = l->data;
+
+      next = l->next;
+      if (slot->stale && (!only_in_view || in_view (self, slot->position)))
+        {
+          slot_refresh (slot);
+          budget--;
+        }
+    }
+  return budget;
 }
 
 static void
@@ -197,6 +435,8 @@ upr_participant_slots_get_item (GListModel *model,
 
   if (position >= self->slots->len)
     return NULL;
+  if (g_ptr_array_index (self->slots, position) == NULL)
+    g_ptr_array_index (self->slots, position) = slot_new (self, position);
   return g_object_ref (g_ptr_array_index (self->slots, position));
 }
 
@@ -216,6 +456,7 @@ upr_participant_slots_dispose (GObject *object)
   if (self->model != NULL)
     g_clear_signal_handler (&self->changed_id, self->model);
   g_clear_object (&self->model);
+  /* Also empties the watched queue: every slot is in the array until detached. */
   g_clear_pointer (&self->slots, g_ptr_array_unref);
 
   G_OBJECT_CLASS (upr_participant_slots_parent_class)->dispose (object);
@@ -233,6 +474,12 @@ upr_participant_slots_get_property (GObject    *object,
     {
     case PROP_MODEL:
       g_value_set_object (value, self->model);
+      break;
+    case PROP_STEP:
+      g_value_set_uint (value, self->step);
+      break;
+    case PROP_PENDING:
+      g_value_set_uint (value, self->pending);
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -252,6 +499,9 @@ upr_participant_slots_set_property (GObject      *object,
     case PROP_MODEL:
       upr_participant_slots_set_model (self, g_value_get_object (value));
       break;
+    case PROP_STEP:
+      upr_participant_slots_set_step (self, g_value_get_uint (value));
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -269,6 +519,12 @@ upr_participant_slots_class_init (UprParticipantSlotsClass *klass)
   properties[PROP_MODEL] =
     g_param_spec_object ("model", NULL, NULL, G_TYPE_LIST_MODEL,
                          G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  properties[PROP_STEP] =
+    g_param_spec_uint ("step", NULL, NULL, 0, G_MAXUINT, 0,
+                       G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  properties[PROP_PENDING] =
+    g_param_spec_uint ("pending", NULL, NULL, 0, G_MAXUINT, 0,
+                       G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   signals[REFILLING] = g_signal_new ("refilling", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
@@ -280,7 +536,8 @@ upr_participant_slots_class_init (UprParticipantSlotsClass *klass)
 static void
 upr_participant_slots_init (UprParticipantSlots *self)
 {
-  self->slots = g_ptr_array_new_with_free_func (g_object_unref);
+  self->slots = g_ptr_array_new_with_free_func (slot_release);
+  g_queue_init (&self->watched);
 }
 
 UprParticipantSlots *
@@ -318,14 +575,81 @@ upr_participant_slots_set_model (UprParticipantSlots *self,
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_MODEL]);
 }
 
+/* The watched slots first: the participant looked for is usually on screen. */
 guint
 upr_participant_slots_find (UprParticipantSlots *self,
                             UprParticipant      *participant)
 {
   g_return_val_if_fail (UPR_IS_PARTICIPANT_SLOTS (self), G_MAXUINT);
 
-  for (guint i = 0; participant != NULL && i < self->slots->len; i++)
-    if (((UprParticipantSlot *) g_ptr_array_index (self->slots, i))->participant == participant)
-      return i;
+  if (participant == NULL || self->model == NULL)
+    return G_MAXUINT;
+  for (GList *l = self->watched.head; l != NULL; l = l->next)
+    if (slot_read (l->data) == participant)
+      return ((UprParticipantSlot *) l->data)->position;
+  for (guint i = 0; i < self->slots->len; i++)
+    {
+      g_autoptr(UprParticipant) item = g_list_model_get_item (self->model, i);
+
+      if (item == participant)
+        return i;
+    }
   return G_MAXUINT;
+}
+
+guint
+upr_participant_slots_get_step (UprParticipantSlots *self)
+{
+  g_return_val_if_fail (UPR_IS_PARTICIPANT_SLOTS (self), 0);
+
+  return self->step;
+}
+
+void
+upr_participant_slots_set_step (UprParticipantSlots *self,
+                                guint                step)
+{
+  g_return_if_fail (UPR_IS_PARTICIPANT_SLOTS (self));
+
+  if (self->step == step)
+    return;
+  self->step = step;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STEP]);
+  if (step == 0)
+    upr_participant_slots_catch_up (self);
+}
+
+/* Only remembered: this is called while the list is laid out, when it must not change. */
+void
+upr_participant_slots_set_view (UprParticipantSlots *self,
+                                guint                first,
+                                guint                n)
+{
+  g_return_if_fail (UPR_IS_PARTICIPANT_SLOTS (self));
+
+  self->view_first = first;
+  self->view_n = n;
+}
+
+guint
+upr_participant_slots_get_pending (UprParticipantSlots *self)
+{
+  g_return_val_if_fail (UPR_IS_PARTICIPANT_SLOTS (self), 0);
+
+  return self->pending;
+}
+
+/* Neither adds a participant nor moves one: the slots kept keep their contents. */
+void
+upr_participant_slots_catch_up (UprParticipantSlots *self)
+{
+  guint budget;
+
+  g_return_if_fail (UPR_IS_PARTICIPANT_SLOTS (self));
+
+  budget = self->step > 0 ? self->step * REFRESHES_PER_ROW : G_MAXUINT;
+  budget = refresh_stale (self, TRUE, budget);
+  refresh_stale (self, FALSE, budget);
+  resize (self, target_length (self, model_length (self)));
+  update_pending (self);
 }

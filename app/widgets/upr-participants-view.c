@@ -3,10 +3,16 @@
  * The list is a chain declared in the template: selection → slots (fixed rows, see
  * upr-participant-slots.h) → filter (UprParticipantFilter on the folded search key) → sort
  * (bound to the column view's sorter) → the workshop's UprParticipantList. Filtering above
- * sorting means a keystroke never re-sorts; the slots mean it never rebuilds a row.
+ * sorting means a keystroke never re-sorts; the slots mean it never rebuilds a row that
+ * stays. GTK 4.8 builds rows for 200 participants around the view, though: the slots are
+ * told which rows show (from the scroll position), refresh those at once and the rest, and
+ * any rows to build when the list grows back, over the next frames (see "Pacing" in
+ * upr-participant-slots.h).
  * Selection is kept by participant, not by row: after a search, a sort or an addition the
  * same person stays selected (or none), so Delete never removes someone else. */
 #include "config.h"
+
+#include <math.h>
 
 #include <glib/gi18n-lib.h>
 
@@ -56,9 +62,18 @@ struct _UprParticipantsView
   gboolean              stale;              /* the list is loaded when next shown */
   gulong                counts_id;
   guint                 scroll_id;
+  guint                 catch_up_id;        /* tick callback pacing the slots */
+  gboolean              catch_up_later;     /* not in the frame that shows a change */
+  guint                 fold_id;            /* idle folding search keys ahead */
+  guint                 n_folded;
 };
 
 G_DEFINE_FINAL_TYPE (UprParticipantsView, upr_participants_view, GTK_TYPE_WIDGET)
+
+/* Rows counted as in view beyond each edge of it. */
+#define VIEW_MARGIN 4
+/* The view until the list is first laid out: a tall window's worth of rows. */
+#define GUESSED_VIEW 40
 
 enum { PROP_0, PROP_CONTEXT, PROP_WORKSHOP, PROP_UNDO_BAR, N_PROPS };
 
@@ -229,11 +244,24 @@ scroll_to_position (UprParticipantsView *self,
       gtk_widget_activate_action (child, "list.scroll-to-item", "u", position);
 }
 
+/* Where @participant's row is, if it has one yet. */
 static guint
 shown_position (UprParticipantsView *self,
                 UprParticipant      *participant)
 {
   return upr_participant_slots_find (self->slots, participant);
+}
+
+/* The rows kept their place but not their contents, or more rows came: select the same
+ * person again (or no one, while they have no row). */
+static void
+follow_selected (UprParticipantsView *self)
+{
+  if (selected_participant (self) == self->selected)
+    return;
+  self->reselecting = TRUE;
+  gtk_single_selection_set_selected (self->selection, shown_position (self, self->selected));
+  self->reselecting = FALSE;
 }
 
 static void
@@ -300,6 +328,28 @@ open_editor (UprParticipantsView *self,
   gtk_window_present (GTK_WINDOW (editor));
 }
 
+/* A participant's search key is folded when first searched: for 2,000 participants that
+ * would make the first keystroke take 15 ms more. Fold them ahead, a few hundred at a time,
+ * while the officer looks at the list. */
+static gboolean
+fold_keys_cb (gpointer user_data)
+{
+  UprParticipantsView *self = user_data;
+  guint end = MIN (self->n_folded + 250, n_total (self));
+
+  for (; self->n_folded < end; self->n_folded++)
+    {
+      g_autoptr(UprParticipant) participant =
+        g_list_model_get_item (G_LIST_MODEL (self->list), self->n_folded);
+
+      upr_participant_get_search_key (participant);
+    }
+  if (self->n_folded < n_total (self))
+    return G_SOURCE_CONTINUE;
+  self->fold_id = 0;
+  return G_SOURCE_REMOVE;
+}
+
 static void
 load_list (UprParticipantsView *self)
 {
@@ -322,6 +372,9 @@ load_list (UprParticipantsView *self)
   if (list != NULL)
     self->counts_id = g_signal_connect_swapped (list, "counts-changed",
                                                 G_CALLBACK (update_counts), self);
+  self->n_folded = 0;
+  if (list != NULL && self->fold_id == 0)
+    self->fold_id = g_idle_add_full (G_PRIORITY_LOW, fold_keys_cb, self, NULL);
 
   gtk_sort_list_model_set_model (self->sort_model, G_LIST_MODEL (list));
   g_object_set (self->entry, "list", list, "workshop", self->workshop, NULL);
@@ -384,13 +437,13 @@ slots_refilling_cb (UprParticipantsView *self)
   self->reselecting = TRUE;
 }
 
-/* The rows kept their place but not their contents: select the same person again. */
 static void
 slots_refilled_cb (UprParticipantsView *self)
 {
-  if (self->selection != NULL && selected_participant (self) != self->selected)
-    gtk_single_selection_set_selected (self->selection, shown_position (self, self->selected));
+  if (self->selection != NULL)
+    follow_selected (self);
   self->reselecting = FALSE;
+  self->catch_up_later = TRUE;
 }
 
 static void
@@ -404,17 +457,83 @@ row_activated_cb (UprParticipantsView *self,
     open_editor (self, upr_participant_slot_get_participant (slot));
 }
 
+/* While rows are still being added, the new one may not have its row yet: the next frame
+ * that adds rows tries again. */
+static void
+scroll_to_target (UprParticipantsView *self)
+{
+  guint position = shown_position (self, self->scroll_target);
+
+  if (position != GTK_INVALID_LIST_POSITION)
+    scroll_to_position (self, position);
+  if (position != GTK_INVALID_LIST_POSITION || upr_participant_slots_get_pending (self->slots) == 0)
+    g_clear_object (&self->scroll_target);
+}
+
 static gboolean
 scroll_to_added_cb (gpointer user_data)
 {
   UprParticipantsView *self = user_data;
-  guint position = shown_position (self, self->scroll_target);
 
   self->scroll_id = 0;
-  if (position != GTK_INVALID_LIST_POSITION)
-    scroll_to_position (self, position);
-  g_clear_object (&self->scroll_target);
+  scroll_to_target (self);
   return G_SOURCE_REMOVE;
+}
+
+static gboolean
+catch_up_tick_cb (GtkWidget     *widget,
+                  GdkFrameClock *clock,
+                  gpointer       user_data)
+{
+  UprParticipantsView *self = user_data;
+
+  if (self->catch_up_later)
+    {
+      self->catch_up_later = FALSE;
+      return G_SOURCE_CONTINUE;
+    }
+  upr_participant_slots_catch_up (self->slots);
+  follow_selected (self);
+  if (self->scroll_target != NULL && self->scroll_id == 0)
+    scroll_to_target (self);
+  if (upr_participant_slots_get_pending (self->slots) > 0)
+    return G_SOURCE_CONTINUE;
+  self->catch_up_id = 0;
+  return G_SOURCE_REMOVE;
+}
+
+/* Also emitted while the template is torn down. */
+static void
+slots_pending_cb (UprParticipantsView *self)
+{
+  if (self->column_view != NULL && self->catch_up_id == 0
+      && upr_participant_slots_get_pending (self->slots) > 0)
+    self->catch_up_id = gtk_widget_add_tick_callback (GTK_WIDGET (self->column_view),
+                                                      catch_up_tick_cb, self, NULL);
+}
+
+/* Which rows show, from the scroll position (rows are all one line high), with a few more
+ * on each side. Emitted as the list is laid out; an empty list keeps the last view. */
+static void
+view_moved_cb (UprParticipantsView *self)
+{
+  GtkAdjustment *adjustment;
+  double row_height, top, bottom;
+  guint n_rows, first, last;
+
+  if (self->column_view == NULL || self->slots == NULL)
+    return;
+  adjustment = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (self->column_view));
+  n_rows = g_list_model_get_n_items (G_LIST_MODEL (self->slots));
+  if (n_rows == 0 || gtk_adjustment_get_upper (adjustment) <= 0)
+    return;
+  row_height = gtk_adjustment_get_upper (adjustment) / n_rows;
+  top = gtk_adjustment_get_value (adjustment);
+  bottom = top + gtk_adjustment_get_page_size (adjustment);
+  first = (guint) floor (top / row_height);
+  last = (guint) ceil (bottom / row_height);
+  first = first > VIEW_MARGIN ? first - VIEW_MARGIN : 0;
+  upr_participant_slots_set_view (self->slots, first, last + VIEW_MARGIN - first);
 }
 
 /* The new row shows once the list has laid it out; typing goes on in the entry row. */
@@ -443,15 +562,39 @@ cell_setup_cb (GtkSignalListItemFactory *factory,
   gtk_list_item_set_child (item, cell);
 }
 
+/* What a cell shows, held by its list item from "bind" to "unbind". */
+typedef struct
+{
+  UprParticipantSlot *slot;
+  GBinding           *binding;
+} CellBinding;
+
+/* Only watched slots tell their cells when they show someone else (see
+ * upr-participant-slots.h), so a cell watches its slot for as long as it shows it. */
+static void
+cell_binding_free (gpointer data)
+{
+  CellBinding *cell_binding = data;
+
+  g_binding_unbind (cell_binding->binding);
+  g_object_unref (cell_binding->binding);
+  upr_participant_slot_unwatch (cell_binding->slot);
+  g_object_unref (cell_binding->slot);
+  g_free (cell_binding);
+}
+
 static void
 bind_cell (GtkListItem *item,
            const char  *property)
 {
-  GBinding *binding = g_object_bind_property (gtk_list_item_get_item (item), property,
-                                              gtk_list_item_get_child (item), "text",
-                                              G_BINDING_SYNC_CREATE);
+  CellBinding *cell_binding = g_new0 (CellBinding, 1);
 
-  g_object_set_data (G_OBJECT (item), "upr-binding", binding);
+  cell_binding->slot = g_object_ref (gtk_list_item_get_item (item));
+  upr_participant_slot_watch (cell_binding->slot);
+  cell_binding->binding = g_object_ref (g_object_bind_property (cell_binding->slot, property,
+                                                                gtk_list_item_get_child (item),
+                                                                "text", G_BINDING_SYNC_CREATE));
+  g_object_set_data_full (G_OBJECT (item), "upr-cell-binding", cell_binding, cell_binding_free);
 }
 
 static void
@@ -459,10 +602,7 @@ cell_unbind_cb (GtkSignalListItemFactory *factory,
                 GtkListItem              *item,
                 UprParticipantsView      *self)
 {
-  GBinding *binding = g_object_steal_data (G_OBJECT (item), "upr-binding");
-
-  if (binding != NULL)
-    g_binding_unbind (binding);
+  g_object_set_data (G_OBJECT (item), "upr-cell-binding", NULL);
 }
 
 #define CELL_BINDER(column, property)                          \
@@ -548,6 +688,10 @@ upr_participants_view_dispose (GObject *object)
   if (self->list != NULL)
     g_clear_signal_handler (&self->counts_id, self->list);
   g_clear_handle_id (&self->scroll_id, g_source_remove);
+  g_clear_handle_id (&self->fold_id, g_source_remove);
+  if (self->catch_up_id != 0)
+    gtk_widget_remove_tick_callback (GTK_WIDGET (self->column_view), self->catch_up_id);
+  self->catch_up_id = 0;
   g_clear_object (&self->scroll_target);
   g_clear_object (&self->selected);
   gtk_widget_dispose_template (GTK_WIDGET (self), UPR_TYPE_PARTICIPANTS_VIEW);
@@ -665,6 +809,7 @@ upr_participants_view_class_init (UprParticipantsViewClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, selection_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, slots_refilling_cb);
   gtk_widget_class_bind_template_callback (widget_class, slots_refilled_cb);
+  gtk_widget_class_bind_template_callback (widget_class, slots_pending_cb);
   gtk_widget_class_bind_template_callback (widget_class, row_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, participant_added_cb);
   gtk_widget_class_bind_template_callback (widget_class, cell_setup_cb);
@@ -691,9 +836,17 @@ upr_participants_view_class_init (UprParticipantsViewClass *klass)
 static void
 upr_participants_view_init (UprParticipantsView *self)
 {
+  GtkAdjustment *adjustment;
+
   self->stakeholder_counts = gtk_string_list_new (NULL);
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  upr_participant_slots_set_view (self->slots, 0, GUESSED_VIEW);
+  adjustment = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (self->column_view));
+  g_signal_connect_object (adjustment, "value-changed", G_CALLBACK (view_moved_cb), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (adjustment, "changed", G_CALLBACK (view_moved_cb), self,
+                           G_CONNECT_SWAPPED);
   gtk_flow_box_bind_model (self->stakeholder_box, G_LIST_MODEL (self->stakeholder_counts),
                            create_chip_cb, NULL, NULL);
   load_list (self);
