@@ -15,6 +15,13 @@ typedef struct _UprWorkshop     UprWorkshop;
 typedef struct _UprAgendaItem   UprAgendaItem;
 typedef struct _UprPerson       UprPerson;
 typedef struct _UprAttendance   UprAttendance;
+typedef struct _UprReview            UprReview;
+typedef struct _UprRecommendation    UprRecommendation;
+typedef struct _UprRecommendationRow UprRecommendationRow;
+typedef struct _UprPlannedAction     UprPlannedAction;
+typedef struct _UprIndicator         UprIndicator;
+typedef struct _UprProgressUpdate    UprProgressUpdate;
+typedef struct _UprAssessment        UprAssessment;
 
 /* app/model/ */
 typedef struct _UprContext         UprContext;

@@ -45,6 +45,12 @@ class Env:
                               timeout=60)
         return proc.returncode, proc.stdout, proc.stderr
 
+    def run_bytes(self, data, *args):
+        """Runs with @data (bytes) on standard input; returns bytes."""
+        proc = subprocess.run([UPRIGHT, *args], env=self.base, input=data, capture_output=True,
+                              timeout=60)
+        return proc.returncode, proc.stdout, proc.stderr
+
 
 def path_in(tmp, name):
     return os.path.join(tmp, name)
@@ -241,6 +247,94 @@ def test_check_damage(env):
     expect("1 problem found" in out, "no summary of the problems", out)
 
 
+def test_categorize_help(env):
+    code, out, err = result = env.run("--help")
+    expect_status(result, 0, "--help")
+    expect("categorize FILE" in out, "--help does not list categorize", out)
+    code, out, err = result = env.run("help", "categorize")
+    expect_status(result, 0, "help categorize")
+    expect("upright [--database FILE] categorize FILE" in out, "no usage line", out)
+    for words in ("standard input", "0 when", "empty line", "UTF-8"):
+        expect(words in out, f"help categorize does not explain {words!r}", out)
+    for args in (["categorize"], ["categorize", "a", "b"]):
+        code, out, err = result = env.run(*args)
+        expect_status(result, 2, " ".join(args))
+        expect(err.startswith("upright: "), "no error message", err)
+
+
+# One recommendation per line; the categories UPR Info's method gives them.
+RECOMMENDATIONS = [
+    ("Continue and strengthen its efforts to combat poverty.", "4"),
+    ("Consider ratifying the Optional Protocol to the Convention against Torture.", "3"),
+    ("Ratify the Convention on the Rights of Persons with Disabilities.", "5"),
+    ("Seek technical assistance from OHCHR.", "1"),
+    ("Poursuivre ses efforts pour lutter contre la pauvreté.", "2"),
+    ("Envisager de ratifier la Convention sur les travailleurs migrants.", "3"),
+    ("Mettre en œuvre les recommandations de la Commission vérité et réconciliation.", "5"),
+    ("The weather is fine.", "0"),
+]
+
+
+def test_categorize_file(env):
+    # A byte order mark, every kind of line end, empty and blank lines, no final line end.
+    texts = [t for t, _ in RECOMMENDATIONS]
+    data = ("\ufeff" + texts[0] + "\r\n" + texts[1] + "\r" + texts[2] + "\n\n"
+            + texts[3] + "\r\n   \r\n" + texts[4] + "\n" + texts[5] + "\r\r"
+            + texts[6] + "\n" + texts[7]).encode("utf-8")
+    expected = ["4", "3", "5", "", "1", "", "2", "3", "", "5", "0"]
+    path = path_in(env.tmp, "recommendations.txt")
+    with open(path, "wb") as f:
+        f.write(data)
+    db = os.path.join(env.base["XDG_DATA_HOME"], "upright", "upright.db")
+    code, out, err = result = env.run("categorize", path)
+    expect_status(result, 0, "categorize FILE")
+    expect(out == "\n".join(expected) + "\n", "wrong categories", repr(out))
+    expect(err == "", "categorize wrote errors", err)
+    expect(not os.path.exists(db), "categorize created a database")
+
+    code, out, err = env.run_bytes(data, "categorize", "-")
+    expect(code == 0, f"categorize - exited with {code}", err)
+    expect(out == ("\n".join(expected) + "\n").encode(), "stdin gave other categories", out)
+
+
+def test_categorize_edges(env):
+    code, out, err = env.run_bytes(b"", "categorize", "-")
+    expect(code == 0 and out == b"", "empty input must give empty output", out, err)
+    code, out, err = env.run_bytes(b"\n\n", "categorize", "-")
+    expect(code == 0 and out == b"\n\n", "two empty lines must give two", out, err)
+    code, out, err = env.run_bytes(b"Abolish the death penalty.\n", "categorize", "-")
+    expect(code == 0 and out == b"5\n", "a final line end adds no line", out, err)
+    many = "".join(t + "\n" for t, _ in RECOMMENDATIONS * 500).encode("utf-8")
+    code, out, err = env.run_bytes(many, "categorize", "-")
+    expect(code == 0, "4,000 lines failed", err)
+    expect(out.decode().split("\n")[:-1] == [c for _, c in RECOMMENDATIONS] * 500,
+           "4,000 lines gave other categories")
+
+
+def test_categorize_invalid(env):
+    data = b"Ratify the Convention.\nConsider it.\nAdopt a law \xe9tablissant\nEnsure.\n"
+    path = path_in(env.tmp, "latin1.txt")
+    with open(path, "wb") as f:
+        f.write(data)
+    code, out, err = result = env.run("categorize", path)
+    expect_status(result, 1, "categorize of a Latin-1 file")
+    expect(err == f"upright: Line 3 of “{path}” is not UTF-8 text.\n", "wrong message",
+           repr(err))
+    expect(out == "", "categories were printed before the error", out)
+    code, out, err = env.run_bytes(data, "categorize", "-")
+    expect(code == 1, f"categorize - of Latin-1 exited with {code}")
+    expect(err == "upright: Line 3 of the standard input is not UTF-8 text.\n".encode(),
+           "wrong message for the standard input", err)
+    code, out, err = env.run_bytes(b"Ratify\x00 it.\n", "categorize", "-")
+    expect(code == 1 and b"Line 1" in err, "a NUL byte is not text", err)
+
+    missing = path_in(env.tmp, "missing.txt")
+    code, out, err = result = env.run("categorize", missing)
+    expect_status(result, 1, "categorize of a missing file")
+    expect(err.startswith("upright: ") and missing in err, "no message for a missing file",
+           err)
+
+
 TESTS = [
     test_version,
     test_help,
@@ -253,6 +347,10 @@ TESTS = [
     test_demo,
     test_database_sources,
     test_check_damage,
+    test_categorize_help,
+    test_categorize_file,
+    test_categorize_edges,
+    test_categorize_invalid,
 ]
 
 

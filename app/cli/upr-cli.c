@@ -7,6 +7,7 @@
 #include <glib/gi18n-lib.h>
 #include <string.h>
 
+#include "upr-action-category.h"
 #include "upr-cli.h"
 #include "upr-demo.h"
 #include "upr-store.h"
@@ -36,11 +37,24 @@ typedef struct
   int       (*run) (UprCliOptions *options);
 } UprCliCommand;
 
+static int run_categorize (UprCliOptions *options);
 static int run_check (UprCliOptions *options);
 static int run_demo  (UprCliOptions *options);
 static int run_help  (UprCliOptions *options);
 
 static const UprCliCommand commands[] = {
+  {
+    "categorize", N_("FILE"),
+    N_("Suggest the action category of recommendations"),
+    N_("Reads one recommendation per line from FILE (“-” for the standard input), in English "
+       "or French, and prints line for line the action category that UPR Info's method "
+       "suggests: 1 minimal, 2 continuing, 3 considering, 4 general, 5 specific action, or 0 "
+       "when the opening of the recommendation holds no action verb that Upright knows. An "
+       "empty line gives an empty line, so the output stays in step with the input. The "
+       "text must be UTF-8 (with or without a byte order mark); lines may end as on Linux, "
+       "Windows or older Macs. No database is needed."),
+    1, 1, run_categorize,
+  },
   {
     "check", NULL,
     N_("Check the database for damage"),
@@ -316,6 +330,95 @@ run_check (UprCliOptions *options)
   else
     print_error (error->message);
   return UPR_CLI_EXIT_FAILED;
+}
+
+/* categorize */
+
+static gboolean
+read_all (const char *path,
+          char      **contents,
+          gsize      *length,
+          GError    **error)
+{
+  g_autoptr(GIOChannel) channel = NULL;
+
+  if (strcmp (path, "-") != 0)
+    return g_file_get_contents (path, contents, length, error);
+  /* Raw bytes: the text is checked line by line, so an error can name the line. */
+  channel = g_io_channel_unix_new (0);
+  return g_io_channel_set_encoding (channel, NULL, error)
+         && g_io_channel_read_to_end (channel, contents, length, error) == G_IO_STATUS_NORMAL;
+}
+
+static char *
+invalid_line_message (const char *path,
+                      guint       line)
+{
+  if (strcmp (path, "-") == 0)
+    /* Translators: %u is a line number. */
+    return g_strdup_printf (_("Line %u of the standard input is not UTF-8 text."), line);
+  /* Translators: %u is a line number, %s a file name. */
+  return g_strdup_printf (_("Line %u of “%s” is not UTF-8 text."), line, path);
+}
+
+/* One category per line of @contents, in @out; a line ends at LF, CR LF or CR. FALSE, with
+ * the message in @error_message, at the first line that is not UTF-8. */
+static gboolean
+categorize_lines (const char *path,
+                  const char *contents,
+                  gsize       length,
+                  GString    *out,
+                  char      **error_message)
+{
+  const char *p = contents, *end = contents + length;
+
+  if (length >= 3 && memcmp (p, "\xef\xbb\xbf", 3) == 0)
+    p += 3;
+  for (guint line = 1; p < end; line++)
+    {
+      const char *eol = p;
+      g_autofree char *text = NULL;
+
+      while (eol < end && *eol != '\n' && *eol != '\r')
+        eol++;
+      if (!g_utf8_validate (p, eol - p, NULL))
+        {
+          *error_message = invalid_line_message (path, line);
+          return FALSE;
+        }
+      text = g_strstrip (g_strndup (p, eol - p));
+      if (text[0] != '\0')
+        g_string_append_printf (out, "%d", upr_action_category_suggest (text, NULL));
+      g_string_append_c (out, '\n');
+      if (eol == end)
+        break;
+      p = eol + (*eol == '\r' && eol + 1 < end && eol[1] == '\n' ? 2 : 1);
+    }
+  return TRUE;
+}
+
+static int
+run_categorize (UprCliOptions *options)
+{
+  const char *path = options->args[0];
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GString) out = g_string_new (NULL);
+  g_autofree char *contents = NULL;
+  g_autofree char *message = NULL;
+  gsize length = 0;
+
+  if (!read_all (path, &contents, &length, &error))
+    {
+      print_error (error->message);
+      return UPR_CLI_EXIT_FAILED;
+    }
+  if (!categorize_lines (path, contents, length, out, &message))
+    {
+      print_error (message);
+      return UPR_CLI_EXIT_FAILED;
+    }
+  g_print ("%s", out->str);
+  return UPR_CLI_EXIT_OK;
 }
 
 /* demo */

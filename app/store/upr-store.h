@@ -159,4 +159,220 @@ gboolean    upr_store_save_participant    (UprStore      *self,
                                            UprAttendance *attendance,
                                            GError       **error);
 
+/* ---------------------------------------------------------------------------------------
+ * Recommendations and the implementation matrix (schema version 3, issue 3).
+ * Implemented in upr-store-reviews.c, upr-store-recommendations.c,
+ * upr-store-implementation.c, upr-store-overview.c and upr-store-terms.c.
+ *
+ * Every change emits ::changed with the table it touched, and also with "recommendation"
+ * when a recommendation's row in the matrix changes (its links, history or assessments):
+ * a matrix page needs to listen to "changed::recommendation" only.
+ * --------------------------------------------------------------------------------------- */
+
+/* Bit of SDG @goal (1–17) in a goals mask. */
+#define UPR_SDG_BIT(goal) (1u << ((goal) - 1))
+
+/* The UPR cycle of @session (1–4 today), 0 when the session is in no known cycle. The
+ * upr_cycle table is the only place that knows. */
+int         upr_store_cycle_for_session  (UprStore    *self,
+                                          int          session);
+
+/* Reviews of a country (UprReview), by session. */
+GListModel *upr_store_list_reviews       (UprStore    *self,
+                                          const char  *country_code,
+                                          GError     **error);
+/* The review of @country_code at @session; NULL without error when there is none. */
+UprReview  *upr_store_find_review        (UprStore    *self,
+                                          const char  *country_code,
+                                          int          session,
+                                          GError     **error);
+/* The same, created (and logged) when missing: for adding a recommendation by hand and for
+ * importers. */
+UprReview  *upr_store_ensure_review      (UprStore    *self,
+                                          const char  *country_code,
+                                          int          session,
+                                          GError     **error);
+
+/* The vocabularies (UprTerm) of one scheme ("uhri-theme", "uhri-group", "uprinfo-issue",
+ * "sdg"), or of all when @scheme is NULL, in their published order. */
+GListModel *upr_store_list_terms         (UprStore    *self,
+                                          const char  *scheme,
+                                          GError     **error);
+
+/* The matrix: the recommendations (UprRecommendationRow) of a country (NULL: all) in one
+ * cycle (0: all), not those in the trash, by session and paragraph. Links, lead institution,
+ * last update and combined assessment are loaded in bulk, in a few queries whatever the
+ * number of rows. */
+GListModel *upr_store_list_recommendations (UprStore   *self,
+                                            const char *country_code,
+                                            int         cycle,
+                                            GError    **error);
+/* Fresh rows for the recommendations @ids (NULL-terminated), in the same order, to put back
+ * into a list after an edit; ids not found (or trashed) are left out. */
+GListModel *upr_store_get_recommendation_rows (UprStore           *self,
+                                               const char * const *ids,
+                                               GError            **error);
+
+/* Everything a recommendation links to. Arrays are NULL-terminated; those the store returns
+ * are never NULL, those given to it may be (no link). */
+typedef struct
+{
+  char  **states;     /* ISO codes of the recommending States */
+  char  **terms;      /* vocabulary term ids: themes, groups of persons, issues */
+  guint   sdg_goals;  /* mask of UPR_SDG_BIT (goal) */
+  char  **supporting; /* ids of the supporting institutions (organisations) */
+} UprRecommendationLinks;
+
+UprRecommendationLinks *upr_recommendation_links_new  (void);
+void                    upr_recommendation_links_free (UprRecommendationLinks *links);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (UprRecommendationLinks, upr_recommendation_links_free)
+
+UprRecommendationLinks *upr_store_get_recommendation_links (UprStore   *self,
+                                                            const char *recommendation_id,
+                                                            GError    **error);
+/* Replaces the four lists at once, in one transaction with one change-log entry naming the
+ * lists that changed. An unknown State, term, goal or organisation changes nothing. */
+gboolean    upr_store_set_recommendation_links (UprStore                     *self,
+                                                const char                   *recommendation_id,
+                                                const UprRecommendationLinks *links,
+                                                GError                      **error);
+
+/* Bulk edits of the recommendations @ids (NULL-terminated): one transaction, one change-log
+ * entry per recommendation that changed (those already so are left alone, unlogged). An
+ * unknown id or value changes nothing and fails. @changed_ids (optional) receives the ids
+ * that changed, for undo: set the previous values back, or remove what was added. */
+gboolean    upr_store_bulk_set_lead_organisation (UprStore           *self,
+                                                  const char * const *ids,
+                                                  const char         *organisation_id,
+                                                  char             ***changed_ids,
+                                                  GError            **error);
+/* @date: the date of the new status ("YYYY-MM-DD"), NULL for today. */
+gboolean    upr_store_bulk_set_status            (UprStore           *self,
+                                                  const char * const *ids,
+                                                  const char         *status,
+                                                  const char         *date,
+                                                  char             ***changed_ids,
+                                                  GError            **error);
+gboolean    upr_store_bulk_set_cluster           (UprStore           *self,
+                                                  const char * const *ids,
+                                                  const char         *cluster,
+                                                  char             ***changed_ids,
+                                                  GError            **error);
+gboolean    upr_store_bulk_add_term              (UprStore           *self,
+                                                  const char * const *ids,
+                                                  const char         *term_id,
+                                                  char             ***changed_ids,
+                                                  GError            **error);
+gboolean    upr_store_bulk_remove_term           (UprStore           *self,
+                                                  const char * const *ids,
+                                                  const char         *term_id,
+                                                  char             ***changed_ids,
+                                                  GError            **error);
+gboolean    upr_store_bulk_add_sdg               (UprStore           *self,
+                                                  const char * const *ids,
+                                                  guint               goal,
+                                                  char             ***changed_ids,
+                                                  GError            **error);
+gboolean    upr_store_bulk_remove_sdg            (UprStore           *self,
+                                                  const char * const *ids,
+                                                  guint               goal,
+                                                  char             ***changed_ids,
+                                                  GError            **error);
+
+/* Deletion with undo, as for workshops: trashed recommendations are hidden from every list
+ * and count; restore brings them back; purge deletes them for good with everything that
+ * hangs from them. */
+gboolean    upr_store_trash_recommendations   (UprStore           *self,
+                                               const char * const *ids,
+                                               GError            **error);
+gboolean    upr_store_restore_recommendations (UprStore           *self,
+                                               const char * const *ids,
+                                               GError            **error);
+gboolean    upr_store_purge_recommendations   (UprStore           *self,
+                                               GError            **error);
+
+/* The lists of a recommendation's implementation. Save and delete their records with
+ * upr_store_save() and upr_store_delete(). Planned actions by due date, indicators in the
+ * order they were added, progress updates and assessments newest first. */
+GListModel *upr_store_list_planned_actions  (UprStore    *self,
+                                             const char  *recommendation_id,
+                                             GError     **error);
+GListModel *upr_store_list_indicators       (UprStore    *self,
+                                             const char  *recommendation_id,
+                                             GError     **error);
+GListModel *upr_store_list_progress_updates (UprStore    *self,
+                                             const char  *recommendation_id,
+                                             GError     **error);
+GListModel *upr_store_list_assessments      (UprStore    *self,
+                                             const char  *recommendation_id,
+                                             GError     **error);
+/* Saves @update and, when it has a status and its date is not older than the date of the
+ * recommendation's current status, makes that the current status (one transaction). */
+gboolean    upr_store_add_progress_update   (UprStore           *self,
+                                             UprProgressUpdate  *update,
+                                             GError            **error);
+/* Saves @assessment (and marks the recommendation's row as changed). */
+gboolean    upr_store_add_assessment        (UprStore           *self,
+                                             UprAssessment      *assessment,
+                                             GError            **error);
+/* The status of a recommendation on @date ("YYYY-MM-DD"), from its dated history: the latest
+ * of its progress updates with a status and of its current status, on or before @date;
+ * "not-started" when there is none. Interned vocabulary id; NULL with @error on failure. */
+const char *upr_store_get_status_as_of      (UprStore    *self,
+                                             const char  *recommendation_id,
+                                             const char  *date,
+                                             GError     **error);
+/* UPR Info's combined level (upr-assessment.h) of the latest assessment of each stakeholder
+ * on or before @date (NULL: all); NULL without error when there is none. @n_stakeholders
+ * (optional) receives how many were combined. */
+const char *upr_store_get_assessed_level    (UprStore    *self,
+                                             const char  *recommendation_id,
+                                             const char  *date,
+                                             guint       *n_stakeholders,
+                                             GError     **error);
+/* Planned actions of a country (NULL: all) still planned or in progress with a due date on or
+ * after @from (NULL: any), soonest first, at most @limit (0: all). */
+GListModel *upr_store_list_upcoming_actions (UprStore    *self,
+                                             const char  *country_code,
+                                             const char  *from,
+                                             guint        limit,
+                                             GError     **error);
+
+/* Counts for the country overview. */
+typedef enum
+{
+  UPR_COUNT_BY_RESPONSE,
+  UPR_COUNT_BY_STATUS,
+  UPR_COUNT_BY_ASSESSMENT,
+  UPR_COUNT_BY_ACTION_CATEGORY,
+  UPR_COUNT_BY_UHRI_THEME,
+  UPR_COUNT_BY_UHRI_GROUP,
+  UPR_COUNT_BY_UPRINFO_ISSUE,
+  UPR_COUNT_BY_SDG,
+} UprCountBy;
+
+typedef struct
+{
+  char *key;   /* vocabulary id, term id, goal number ("5"); NULL: none of them */
+  guint count;
+} UprCount;
+
+/* Recommendations of a country (NULL: all) in a cycle (0: all), not trashed, counted by
+ * @by. For closed vocabularies and SDGs every key comes, in vocabulary order, zeros
+ * included; for themes, groups and issues only those used, most used first. A last entry
+ * with a NULL key counts those with none (no category, no assessment, no theme, no goal),
+ * when there are any. A recommendation with several themes counts once for each.
+ *
+ * @as_of ("YYYY-MM-DD", NULL: now) counts the situation on that day: recommendations of
+ * reviews held after it are left out, the status is upr_store_get_status_as_of()'s and the
+ * assessment uses those made by then. @n_recommendations (optional) receives how many
+ * recommendations were counted. Returns a GArray of UprCount (which frees its keys). */
+GArray     *upr_store_count_recommendations (UprStore    *self,
+                                             const char  *country_code,
+                                             int          cycle,
+                                             UprCountBy   by,
+                                             const char  *as_of,
+                                             guint       *n_recommendations,
+                                             GError     **error);
+
 G_END_DECLS

@@ -79,6 +79,66 @@ static const UprVocabEntry un_groups[] = {
   { "weog", N_("Western European and other States") },
 };
 
+/* The State's position on a recommendation (UPR Info: "Accepted" in legacy exports is
+ * Supported; a voluntary pledge is a flag of the recommendation, not a response). */
+static const UprVocabEntry responses[] = {
+  { "supported", N_("Supported") },
+  { "supported-in-part", N_("Supported in part") },
+  { "noted", N_("Noted") },
+  { "pending", N_("Pending") },
+};
+
+static const UprVocabEntry implementation_statuses[] = {
+  { "not-started", N_("Not started") },
+  { "in-progress", N_("In progress") },
+  { "partially-implemented", N_("Partially implemented") },
+  { "implemented", N_("Implemented") },
+  { "not-applicable", N_("Not applicable") },
+};
+
+/* UPR Info's assessment levels, from the least to the most implemented. */
+static const UprVocabEntry assessment_levels[] = {
+  { "not-implemented", N_("Not implemented") },
+  { "partially-implemented", N_("Partially implemented") },
+  { "fully-implemented", N_("Fully implemented") },
+};
+
+static const UprVocabEntry assessment_sources[] = {
+  { "government", N_("Government") },
+  { "nhri", N_("National human rights institution") },
+  { "cso", N_("Civil society") },
+  { "un", N_("United Nations") },
+};
+
+/* UPR Info's action categories (Database_Action_Category), by the first verb(s). */
+static const UprVocabEntry action_categories[] = {
+  { "1", N_("1 – Minimal action") },
+  { "2", N_("2 – Continuing action") },
+  { "3", N_("3 – Considering action") },
+  { "4", N_("4 – General action") },
+  { "5", N_("5 – Specific action") },
+};
+
+static const UprVocabEntry priorities[] = {
+  { "high", N_("High") },
+  { "medium", N_("Medium") },
+  { "low", N_("Low") },
+};
+
+static const UprVocabEntry action_statuses[] = {
+  { "planned", N_("Planned") },
+  { "in-progress", N_("In progress") },
+  { "completed", N_("Completed") },
+  { "cancelled", N_("Cancelled") },
+};
+
+static const UprVocabEntry term_schemes[] = {
+  { "uhri-theme", N_("Theme (OHCHR)") },
+  { "uhri-group", N_("Group of persons (OHCHR)") },
+  { "uprinfo-issue", N_("Issue (UPR Info)") },
+  { "sdg", N_("Sustainable Development Goal") },
+};
+
 #define VOCAB(array) { array, G_N_ELEMENTS (array) }
 
 static const struct
@@ -95,6 +155,14 @@ static const struct
   [UPR_VOCAB_ATTENDANCE_MODE] = VOCAB (attendance_modes),
   [UPR_VOCAB_STAKEHOLDER_TYPE] = VOCAB (stakeholder_types),
   [UPR_VOCAB_UN_GROUP] = VOCAB (un_groups),
+  [UPR_VOCAB_RESPONSE] = VOCAB (responses),
+  [UPR_VOCAB_IMPLEMENTATION_STATUS] = VOCAB (implementation_statuses),
+  [UPR_VOCAB_ASSESSMENT_LEVEL] = VOCAB (assessment_levels),
+  [UPR_VOCAB_ASSESSMENT_SOURCE] = VOCAB (assessment_sources),
+  [UPR_VOCAB_ACTION_CATEGORY] = VOCAB (action_categories),
+  [UPR_VOCAB_PRIORITY] = VOCAB (priorities),
+  [UPR_VOCAB_ACTION_STATUS] = VOCAB (action_statuses),
+  [UPR_VOCAB_TERM_SCHEME] = VOCAB (term_schemes),
 };
 
 const UprVocabEntry *

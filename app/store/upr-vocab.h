@@ -20,6 +20,15 @@ typedef enum
   UPR_VOCAB_ATTENDANCE_MODE,
   UPR_VOCAB_STAKEHOLDER_TYPE,
   UPR_VOCAB_UN_GROUP,
+  /* Recommendations and their implementation (schema version 3). */
+  UPR_VOCAB_RESPONSE,
+  UPR_VOCAB_IMPLEMENTATION_STATUS,
+  UPR_VOCAB_ASSESSMENT_LEVEL,
+  UPR_VOCAB_ASSESSMENT_SOURCE,
+  UPR_VOCAB_ACTION_CATEGORY, /* ids "1"…"5", stored as INTEGER */
+  UPR_VOCAB_PRIORITY,
+  UPR_VOCAB_ACTION_STATUS,   /* of a planned action */
+  UPR_VOCAB_TERM_SCHEME,     /* the vocabularies of themes, groups, issues, and the SDGs */
   UPR_N_VOCABS
 } UprVocab;
 

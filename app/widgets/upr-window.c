@@ -12,6 +12,7 @@
 #include "upr-context.h"
 #include "upr-country.h"
 #include "upr-demo.h"
+#include "upr-matrix-page.h"
 #include "upr-sidebar.h"
 #include "upr-store.h"
 #include "upr-welcome-page.h"
@@ -31,6 +32,7 @@ struct _UprWindow
   GtkStack        *workshops_stack;
   UprSidebar      *sidebar;
   UprWorkshopPage *workshop_page;
+  UprMatrixPage   *matrix_page;
   UprUndoBar      *undo_bar;
   GtkLabel        *empty_title;
   GtkLabel        *empty_description;
@@ -158,6 +160,7 @@ update_content (UprWindow *self)
   else
     {
       gtk_stack_set_visible_child_name (self->main_stack, "country");
+      upr_matrix_page_set_country_code (self->matrix_page, upr_country_get_code (country));
       gtk_stack_set_visible_child_name (self->workshops_stack,
                                         workshop != NULL ? "workshop" : "empty");
       update_empty_page (self, country);
@@ -378,7 +381,14 @@ search_action (GtkWidget  *widget,
                const char *action_name,
                GVariant   *parameter)
 {
-  upr_sidebar_focus_search (UPR_WINDOW (widget)->sidebar);
+  UprWindow *self = UPR_WINDOW (widget);
+
+  /* On the matrix, Ctrl+F searches the recommendations wherever the focus is. */
+  if (g_strcmp0 (gtk_stack_get_visible_child_name (self->main_stack), "country") == 0
+      && g_strcmp0 (gtk_stack_get_visible_child_name (self->view_stack), "recommendations") == 0)
+    upr_matrix_page_focus_search (self->matrix_page);
+  else
+    upr_sidebar_focus_search (self->sidebar);
 }
 
 static void
@@ -415,6 +425,9 @@ sidebar_workshop_changed_cb (UprWindow  *self,
 
   if (settings != NULL)
     g_settings_set_string (settings, "last-workshop", id != NULL ? id : "");
+  /* Choosing a workshop in the sidebar means looking at it. */
+  if (workshop != NULL)
+    gtk_stack_set_visible_child_name (self->view_stack, "workshops");
   update_content (self);
 }
 
@@ -431,6 +444,9 @@ upr_window_constructed (GObject *object)
 
   upr_sidebar_set_context (self->sidebar, self->context);
   g_object_set (self->workshop_page, "context", self->context, NULL);
+  g_object_set (self->matrix_page, "context", self->context, NULL);
+  /* Workshops stay the page a country opens on, as before the matrix came. */
+  gtk_stack_set_visible_child_name (self->view_stack, "workshops");
   g_signal_connect_object (get_store (self), "changed::workshop",
                            G_CALLBACK (store_changed_cb), self, G_CONNECT_SWAPPED);
 
@@ -453,6 +469,7 @@ upr_window_close_request (GtkWindow *window)
 
   /* Typing the page keeps for its pause must not be lost with the window. */
   upr_workshop_page_flush (self->workshop_page);
+  upr_matrix_page_flush (self->matrix_page);
 
   return GTK_WINDOW_CLASS (upr_window_parent_class)->close_request (window);
 }
@@ -524,6 +541,7 @@ upr_window_class_init (UprWindowClass *klass)
                          G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
+  g_type_ensure (UPR_TYPE_MATRIX_PAGE);
   g_type_ensure (UPR_TYPE_SIDEBAR);
   g_type_ensure (UPR_TYPE_UNDO_BAR);
   g_type_ensure (UPR_TYPE_WELCOME_PAGE);
@@ -538,6 +556,7 @@ upr_window_class_init (UprWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, UprWindow, workshops_stack);
   gtk_widget_class_bind_template_child (widget_class, UprWindow, sidebar);
   gtk_widget_class_bind_template_child (widget_class, UprWindow, workshop_page);
+  gtk_widget_class_bind_template_child (widget_class, UprWindow, matrix_page);
   gtk_widget_class_bind_template_child (widget_class, UprWindow, undo_bar);
   gtk_widget_class_bind_template_child (widget_class, UprWindow, empty_title);
   gtk_widget_class_bind_template_child (widget_class, UprWindow, empty_description);

@@ -1,5 +1,5 @@
 /* upr-window.h: Upright's main window: the sidebar of countries and workshops, and the
- * selected country's pages (for now: Workshops). */
+ * selected country's pages (Recommendations, Workshops). */
 #pragma once
 
 #include <gtk/gtk.h>

@@ -1,0 +1,44 @@
+/* upr-matrix-page.h: the Recommendations page of a country: the implementation matrix with
+ * its search and filter bar, and the selected recommendation's editor beside it. */
+#pragma once
+
+#include <gtk/gtk.h>
+
+#include "upr-types.h"
+
+G_BEGIN_DECLS
+
+#define UPR_TYPE_MATRIX_PAGE (upr_matrix_page_get_type ())
+G_DECLARE_FINAL_TYPE (UprMatrixPage, upr_matrix_page, UPR, MATRIX_PAGE, GtkWidget)
+
+/* Properties: "context" (UprContext, set once), "country-code" (nullable), "selected-id" (the id of
+ * the recommendation in the editor, or NULL).
+ * Actions: matrix.search (Ctrl+F: focus the search), matrix.add (open "Add
+ * Recommendation"), matrix.set-status (s: a status id, for the selected recommendations). */
+GtkWidget  *upr_matrix_page_new                (UprContext     *context);
+const char *upr_matrix_page_get_country_code   (UprMatrixPage  *self);
+void        upr_matrix_page_set_country_code   (UprMatrixPage  *self,
+                                                const char     *country_code);
+const char *upr_matrix_page_get_selected_id    (UprMatrixPage  *self);
+/* Selects (and shows) a recommendation of the list; FALSE when it is not shown. */
+gboolean    upr_matrix_page_select             (UprMatrixPage  *self,
+                                                const char     *recommendation_id);
+/* Creates a recommendation of the page's country at @session (its review created when
+ * missing), clears the filters so it shows, and selects it. Returns its id. */
+char       *upr_matrix_page_add_recommendation (UprMatrixPage  *self,
+                                                int             session,
+                                                const char     *paragraph,
+                                                const char     *text,
+                                                GError        **error);
+void        upr_matrix_page_focus_search       (UprMatrixPage  *self);
+/* The ids of the selected recommendations (several for a bulk edit), in the order shown. */
+char      **upr_matrix_page_get_selected_ids   (UprMatrixPage  *self);
+/* Sets the status of every selected recommendation in one step (dated today) and offers
+ * Undo, which sets each one's former status and date back. */
+gboolean    upr_matrix_page_set_status_of_selected (UprMatrixPage  *self,
+                                                    const char     *status,
+                                                    GError        **error);
+/* Saves typing still waiting in the editor. */
+void        upr_matrix_page_flush              (UprMatrixPage  *self);
+
+G_END_DECLS

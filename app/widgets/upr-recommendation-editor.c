@@ -1,0 +1,625 @@
+/* upr-recommendation-editor.c: the matrix's detail editor; see the header.
+ *
+ * The editor holds the full UprRecommendation (the matrix rows are light). A choice in a
+ * drop-down saves at once; typing saves after a pause, or at once on Enter, when another
+ * recommendation is chosen and when the editor goes. A refusal puts the record and the
+ * fields back as stored and says why. */
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
+#include "upr-action-category.h"
+#include "upr-context.h"
+#include "upr-date-entry.h"
+#include "upr-form.h"
+#include "upr-organisation.h"
+#include "upr-organisation-entry.h"
+#include "upr-progress-update.h"
+#include "upr-recommendation.h"
+#include "upr-recommendation-editor.h"
+#include "upr-record.h"
+#include "upr-store.h"
+#include "upr-vocab.h"
+
+/* How long typing pauses before it is saved. */
+#define SAVE_DELAY_MS 400
+
+struct _UprRecommendationEditor
+{
+  GtkWidget             parent_instance;
+
+  /* template widgets */
+  GtkLabel             *heading;
+  GtkLabel             *message;
+  GtkEntry             *paragraph_entry;
+  GtkDropDown          *response_drop_down;
+  GtkDropDown          *category_drop_down;
+  GtkBox               *suggestion_box;
+  GtkLabel             *suggestion_label;
+  GtkButton            *accept_button;
+  GtkDropDown          *status_drop_down;
+  UprOrganisationEntry *lead_entry;
+  GtkEntry             *cluster_entry;
+  GtkDropDown          *priority_drop_down;
+  GtkTextView          *text_view;
+  GtkTextView          *notes_view;
+  UprDateEntry         *update_date;
+  GtkDropDown          *update_status;
+  GtkEntry             *update_text;
+  GtkButton            *add_update_button;
+  GtkLabel             *update_message;
+  GtkListBox           *history;
+  GtkLabel             *no_history;
+
+  /* owned */
+  UprContext           *context;
+  char                 *id;
+  UprRecommendation    *recommendation;
+  int                   suggested;   /* the suggester's category of the text, 0: none */
+  gboolean              filling;     /* fields are being set from the record */
+  guint                 save_id;     /* typing waits for its pause */
+};
+
+G_DEFINE_FINAL_TYPE (UprRecommendationEditor, upr_recommendation_editor, GTK_TYPE_WIDGET)
+
+enum { PROP_0, PROP_CONTEXT, PROP_RECOMMENDATION_ID, N_PROPS };
+
+static GParamSpec *properties[N_PROPS];
+
+/* Helpers */
+
+static UprStore *
+get_store (UprRecommendationEditor *self)
+{
+  return upr_context_get_store (self->context);
+}
+
+static UprRecord *
+record_of (UprRecommendationEditor *self)
+{
+  return UPR_RECORD (self->recommendation);
+}
+
+static void
+update_suggestion (UprRecommendationEditor *self)
+{
+  g_autofree char *text = upr_form_get_buffer_text (self->text_view);
+  g_autofree char *why_text = NULL;
+  g_autofree char *label = NULL;
+  UprActionCategoryExplanation why = { 0, };
+
+  self->suggested = text != NULL ? upr_action_category_suggest (text, &why) : 0;
+  gtk_widget_set_visible (GTK_WIDGET (self->suggestion_box), self->suggested != 0);
+  if (self->suggested == 0)
+    return;
+
+  why_text = upr_action_category_describe (text, self->suggested, &why);
+  /* Translators: %s says which action category is suggested and why ("Category 5, Specific
+   * action. The first action verb, “Ratify”, decides.") */
+  label = g_strdup_printf (_("Suggested: %s"), why_text);
+  gtk_label_set_label (self->suggestion_label, label);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->accept_button),
+                            upr_record_get_int (record_of (self), "action-category")
+                            != self->suggested);
+}
+
+static void
+update_heading (UprRecommendationEditor *self)
+{
+  const char *paragraph = upr_record_get_string (record_of (self), "paragraph");
+  g_autofree char *heading = NULL;
+
+  if (paragraph != NULL)
+    /* Translators: %s is a paragraph reference of a review's report, e.g. "140.9" */
+    heading = g_strdup_printf (_("Recommendation %s"), paragraph);
+  gtk_label_set_label (self->heading, heading != NULL ? heading : _("Recommendation"));
+}
+
+static void
+fill_history (UprRecommendationEditor *self)
+{
+  g_autoptr(GListModel) updates = NULL;
+  g_autoptr(GError) error = NULL;
+  GtkWidget *child;
+  guint n;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->history))) != NULL)
+    gtk_list_box_remove (self->history, child);
+
+  updates = upr_store_list_progress_updates (get_store (self), self->id, &error);
+  if (updates == NULL)
+    {
+      upr_form_show_error (NULL, self->update_message, error->message);
+      return;
+    }
+  n = g_list_model_get_n_items (updates);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(UprRecord) update = g_list_model_get_item (updates, i);
+      const char *status = upr_record_get_string (update, "status");
+      const char *text = upr_record_get_string (update, "text");
+      g_autofree char *line = NULL;
+      GtkWidget *label;
+
+      /* Translators: a progress update: its date, the status at that date, what happened */
+      line = g_strdup_printf (_("%s · %s — %s"), upr_record_get_string (update, "date"),
+                              status != NULL ? upr_vocab_label (UPR_VOCAB_IMPLEMENTATION_STATUS,
+                                                                status)
+                                             : _("No status"),
+                              text != NULL ? text : "");
+      label = gtk_label_new (line);
+      gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+      gtk_label_set_xalign (GTK_LABEL (label), 0);
+      gtk_widget_set_margin_top (label, 6);
+      gtk_widget_set_margin_bottom (label, 6);
+      gtk_widget_set_margin_start (label, 6);
+      gtk_widget_set_margin_end (label, 6);
+      gtk_list_box_append (self->history, label);
+    }
+  gtk_widget_set_visible (GTK_WIDGET (self->history), n > 0);
+  gtk_widget_set_visible (GTK_WIDGET (self->no_history), n == 0);
+}
+
+static void
+fill (UprRecommendationEditor *self)
+{
+  UprRecord *record = record_of (self);
+  const char *lead_id;
+  g_autofree char *category = NULL;
+  g_autofree char *lead_name = NULL;
+
+  self->filling = TRUE;
+  upr_form_set_text (GTK_EDITABLE (self->paragraph_entry),
+                     upr_record_get_string (record, "paragraph"));
+  upr_form_set_buffer_text (self->text_view, upr_record_get_string (record, "text"));
+  upr_form_set_vocab_id (self->response_drop_down, upr_record_get_string (record, "response"));
+  if (upr_record_get_int (record, "action-category") > 0)
+    category = g_strdup_printf ("%d", upr_record_get_int (record, "action-category"));
+  upr_form_set_vocab_id (self->category_drop_down, category);
+  upr_form_set_vocab_id (self->status_drop_down, upr_record_get_string (record, "status"));
+  upr_form_set_vocab_id (self->priority_drop_down, upr_record_get_string (record, "priority"));
+  upr_form_set_text (GTK_EDITABLE (self->cluster_entry),
+                     upr_record_get_string (record, "cluster"));
+  upr_form_set_buffer_text (self->notes_view, upr_record_get_string (record, "notes"));
+
+  lead_id = upr_record_get_string (record, "lead-organisation-id");
+  if (lead_id != NULL)
+    {
+      g_autoptr(UprRecord) lead = upr_store_load (get_store (self), UPR_TYPE_ORGANISATION,
+                                                  lead_id, NULL);
+      if (lead != NULL)
+        lead_name = g_strdup (upr_record_get_string (lead, "name"));
+    }
+  if (g_strcmp0 (upr_organisation_entry_get_text (self->lead_entry), lead_name) != 0)
+    upr_organisation_entry_set_text (self->lead_entry, lead_name);
+  upr_organisation_entry_close (self->lead_entry);
+  self->filling = FALSE;
+
+  update_heading (self);
+  update_suggestion (self);
+}
+
+/* Reads the record of @id afresh; FALSE (and the editor empty) when it is gone. */
+static gboolean
+load (UprRecommendationEditor *self)
+{
+  g_autoptr(GError) error = NULL;
+  UprRecord *record = NULL;
+
+  g_clear_object (&self->recommendation);
+  if (self->id != NULL && self->context != NULL)
+    record = upr_store_load (get_store (self), UPR_TYPE_RECOMMENDATION, self->id, &error);
+  if (record == NULL)
+    {
+      if (error != NULL)
+        g_warning ("Could not load a recommendation: %s", error->message);
+      gtk_widget_set_sensitive (GTK_WIDGET (self), FALSE);
+      return FALSE;
+    }
+  self->recommendation = UPR_RECOMMENDATION (record);
+  gtk_widget_set_sensitive (GTK_WIDGET (self), TRUE);
+  upr_form_show_error (NULL, self->message, NULL);
+  upr_form_show_error (NULL, self->update_message, NULL);
+  fill (self);
+  fill_history (self);
+  return TRUE;
+}
+
+/* The lead institution as typed: a known one, none, or a new one created now. A new name
+ * is only taken when the typing is over (@create): half a name is not an institution. */
+static gboolean
+resolve_lead (UprRecommendationEditor  *self,
+              gboolean                  create,
+              char                    **organisation_id,
+              GError                  **error)
+{
+  UprOrganisation *known = upr_organisation_entry_get_organisation (self->lead_entry);
+  g_autofree char *name =
+    upr_form_get_text (upr_organisation_entry_get_editable (self->lead_entry));
+  g_autoptr(UprOrganisation) created = NULL;
+
+  if (known != NULL || name == NULL)
+    {
+      *organisation_id = known != NULL ? g_strdup (upr_record_get_id (UPR_RECORD (known)))
+                                       : NULL;
+      return TRUE;
+    }
+  if (!create)
+    {
+      *organisation_id = g_strdup (upr_record_get_string (record_of (self),
+                                                          "lead-organisation-id"));
+      return TRUE;
+    }
+  created = upr_context_ensure_organisation (self->context, name, "government", NULL, error);
+  if (created == NULL)
+    return FALSE;
+  *organisation_id = g_strdup (upr_record_get_id (UPR_RECORD (created)));
+  return TRUE;
+}
+
+static void
+apply_fields (UprRecommendationEditor *self,
+              const char              *lead_id)
+{
+  UprRecord *record = record_of (self);
+  g_autofree char *paragraph = upr_form_get_text (GTK_EDITABLE (self->paragraph_entry));
+  g_autofree char *text = upr_form_get_buffer_text (self->text_view);
+  g_autofree char *cluster = upr_form_get_text (GTK_EDITABLE (self->cluster_entry));
+  g_autofree char *notes = upr_form_get_buffer_text (self->notes_view);
+  const char *category = upr_form_get_vocab_id (self->category_drop_down);
+
+  upr_record_set_string (record, "paragraph", paragraph);
+  upr_record_set_string (record, "text", text);
+  upr_record_set_string (record, "response", upr_form_get_vocab_id (self->response_drop_down));
+  upr_record_set_int (record, "action-category", category != NULL ? atoi (category) : 0);
+  upr_record_set_string (record, "status", upr_form_get_vocab_id (self->status_drop_down));
+  upr_record_set_string (record, "priority", upr_form_get_vocab_id (self->priority_drop_down));
+  upr_record_set_string (record, "cluster", cluster);
+  upr_record_set_string (record, "notes", notes);
+  upr_record_set_string (record, "lead-organisation-id", lead_id);
+}
+
+static void
+save (UprRecommendationEditor *self,
+      gboolean                 create_lead)
+{
+  g_autoptr(UprRecord) snapshot = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *lead_id = NULL;
+
+  g_clear_handle_id (&self->save_id, g_source_remove);
+  if (self->recommendation == NULL || self->filling)
+    return;
+
+  snapshot = upr_record_copy (record_of (self));
+  if (!resolve_lead (self, create_lead, &lead_id, &error))
+    {
+      upr_form_show_error (NULL, self->message, error->message);
+      return;
+    }
+  apply_fields (self, lead_id);
+  if (!upr_record_has_changes (record_of (self)))
+    return;
+
+  if (!upr_store_save (get_store (self), record_of (self), &error))
+    {
+      upr_form_revert_record (record_of (self), snapshot);
+      upr_form_show_error (NULL, self->message, error->message);
+      fill (self);
+      return;
+    }
+  upr_form_show_error (NULL, self->message, NULL);
+  update_heading (self);
+  update_suggestion (self);
+}
+
+static gboolean
+save_timeout_cb (gpointer data)
+{
+  UprRecommendationEditor *self = data;
+
+  self->save_id = 0;
+  save (self, FALSE);
+  return G_SOURCE_REMOVE;
+}
+
+/* Signal callbacks */
+
+static void
+typed_cb (UprRecommendationEditor *self)
+{
+  if (self->filling || self->recommendation == NULL)
+    return;
+  g_clear_handle_id (&self->save_id, g_source_remove);
+  self->save_id = g_timeout_add (SAVE_DELAY_MS, save_timeout_cb, self);
+}
+
+static void
+text_changed_cb (UprRecommendationEditor *self)
+{
+  typed_cb (self);
+  if (!self->filling && self->recommendation != NULL)
+    update_suggestion (self);
+}
+
+static void
+flush_cb (UprRecommendationEditor *self)
+{
+  save (self, TRUE);
+}
+
+static void
+chosen_cb (UprRecommendationEditor *self)
+{
+  save (self, FALSE);
+}
+
+static void
+accept_clicked_cb (UprRecommendationEditor *self)
+{
+  g_autofree char *id = g_strdup_printf ("%d", self->suggested);
+
+  if (self->suggested == 0)
+    return;
+  /* Setting the drop-down saves (chosen_cb). */
+  upr_form_set_vocab_id (self->category_drop_down, id);
+}
+
+static void
+add_update_cb (UprRecommendationEditor *self)
+{
+  g_autoptr(UprProgressUpdate) update = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *date = NULL;
+  g_autofree char *text = upr_form_get_text (GTK_EDITABLE (self->update_text));
+  const char *status = upr_form_get_vocab_id (self->update_status);
+
+  if (self->recommendation == NULL)
+    return;
+  if (!upr_form_parse_date (upr_date_entry_get_text (self->update_date), &date))
+    {
+      upr_form_show_error (NULL, self->update_message, _("Type the date as YYYY-MM-DD."));
+      return;
+    }
+  if (text == NULL && status == NULL)
+    {
+      upr_form_show_error (NULL, self->update_message,
+                           _("Say what happened, or choose the status at that date."));
+      return;
+    }
+  if (date == NULL)
+    {
+      g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+      date = g_date_time_format (now, "%Y-%m-%d");
+    }
+
+  save (self, TRUE);
+  update = upr_progress_update_new ();
+  upr_record_set_string (UPR_RECORD (update), "recommendation-id", self->id);
+  upr_record_set_string (UPR_RECORD (update), "date", date);
+  upr_record_set_string (UPR_RECORD (update), "status", status);
+  upr_record_set_string (UPR_RECORD (update), "text", text);
+  if (!upr_store_add_progress_update (get_store (self), update, &error))
+    {
+      upr_form_show_error (NULL, self->update_message, error->message);
+      return;
+    }
+
+  gtk_editable_set_text (GTK_EDITABLE (self->update_text), "");
+  upr_date_entry_set_text (self->update_date, "");
+  gtk_drop_down_set_selected (self->update_status, 0);
+  /* The update may have moved the current status. */
+  load (self);
+}
+
+static void
+store_changed_cb (UprRecommendationEditor *self)
+{
+  /* Edits made elsewhere (a bulk edit) show here; typing waiting for its pause wins. */
+  if (self->save_id == 0 && self->recommendation != NULL)
+    load (self);
+}
+
+/* Overrides */
+
+static void
+upr_recommendation_editor_dispose (GObject *object)
+{
+  UprRecommendationEditor *self = UPR_RECOMMENDATION_EDITOR (object);
+  GtkWidget *child;
+
+  if (self->recommendation != NULL)
+    save (self, TRUE);
+  if (self->context != NULL)
+    g_signal_handlers_disconnect_by_data (get_store (self), self);
+  gtk_widget_dispose_template (GTK_WIDGET (self), UPR_TYPE_RECOMMENDATION_EDITOR);
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
+    gtk_widget_unparent (child);
+  g_clear_object (&self->recommendation);
+  g_clear_object (&self->context);
+  g_clear_pointer (&self->id, g_free);
+
+  G_OBJECT_CLASS (upr_recommendation_editor_parent_class)->dispose (object);
+}
+
+static void
+set_context (UprRecommendationEditor *self,
+             UprContext              *context)
+{
+  /* Set once: by the constructor, or by the window that holds the template. */
+  g_return_if_fail (self->context == NULL);
+  if (context == NULL)
+    return;
+  self->context = g_object_ref (context);
+  g_object_set (self->lead_entry, "context", context, NULL);
+  g_signal_connect_object (get_store (self), "changed::recommendation",
+                           G_CALLBACK (store_changed_cb), self, G_CONNECT_SWAPPED);
+  load (self);
+}
+
+static void
+upr_recommendation_editor_get_property (GObject    *object,
+                                        guint       prop_id,
+                                        GValue     *value,
+                                        GParamSpec *pspec)
+{
+  UprRecommendationEditor *self = UPR_RECOMMENDATION_EDITOR (object);
+
+  switch (prop_id)
+    {
+    case PROP_CONTEXT:
+      g_value_set_object (value, self->context);
+      break;
+    case PROP_RECOMMENDATION_ID:
+      g_value_set_string (value, self->id);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+upr_recommendation_editor_set_property (GObject      *object,
+                                        guint         prop_id,
+                                        const GValue *value,
+                                        GParamSpec   *pspec)
+{
+  UprRecommendationEditor *self = UPR_RECOMMENDATION_EDITOR (object);
+
+  switch (prop_id)
+    {
+    case PROP_CONTEXT:
+      set_context (self, g_value_get_object (value));
+      break;
+    case PROP_RECOMMENDATION_ID:
+      upr_recommendation_editor_set_recommendation_id (self, g_value_get_string (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+upr_recommendation_editor_class_init (UprRecommendationEditorClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = upr_recommendation_editor_dispose;
+  object_class->get_property = upr_recommendation_editor_get_property;
+  object_class->set_property = upr_recommendation_editor_set_property;
+
+  properties[PROP_CONTEXT] =
+    g_param_spec_object ("context", NULL, NULL, UPR_TYPE_CONTEXT,
+                         G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  properties[PROP_RECOMMENDATION_ID] =
+    g_param_spec_string ("recommendation-id", NULL, NULL, NULL,
+                         G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  g_type_ensure (UPR_TYPE_DATE_ENTRY);
+  g_type_ensure (UPR_TYPE_ORGANISATION_ENTRY);
+
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/org/upr_info/Upright/upr-recommendation-editor.ui");
+#define CHILD(name) gtk_widget_class_bind_template_child (widget_class, UprRecommendationEditor, name)
+  CHILD (heading);
+  CHILD (message);
+  CHILD (paragraph_entry);
+  CHILD (response_drop_down);
+  CHILD (category_drop_down);
+  CHILD (suggestion_box);
+  CHILD (suggestion_label);
+  CHILD (accept_button);
+  CHILD (status_drop_down);
+  CHILD (lead_entry);
+  CHILD (cluster_entry);
+  CHILD (priority_drop_down);
+  CHILD (text_view);
+  CHILD (notes_view);
+  CHILD (update_date);
+  CHILD (update_status);
+  CHILD (update_text);
+  CHILD (add_update_button);
+  CHILD (update_message);
+  CHILD (history);
+  CHILD (no_history);
+#undef CHILD
+  gtk_widget_class_bind_template_callback (widget_class, typed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, flush_cb);
+  gtk_widget_class_bind_template_callback (widget_class, chosen_cb);
+  gtk_widget_class_bind_template_callback (widget_class, accept_clicked_cb);
+  gtk_widget_class_bind_template_callback (widget_class, add_update_cb);
+}
+
+static void
+upr_recommendation_editor_init (UprRecommendationEditor *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  upr_form_setup_vocab_drop_down (self->response_drop_down, UPR_VOCAB_RESPONSE, NULL);
+  upr_form_setup_vocab_drop_down (self->category_drop_down, UPR_VOCAB_ACTION_CATEGORY,
+                                  _("Not categorised"));
+  upr_form_setup_vocab_drop_down (self->status_drop_down, UPR_VOCAB_IMPLEMENTATION_STATUS, NULL);
+  upr_form_setup_vocab_drop_down (self->priority_drop_down, UPR_VOCAB_PRIORITY, _("Not set"));
+  upr_form_setup_vocab_drop_down (self->update_status, UPR_VOCAB_IMPLEMENTATION_STATUS,
+                                  _("No change of status"));
+  g_signal_connect_object (gtk_text_view_get_buffer (self->text_view), "changed",
+                           G_CALLBACK (text_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (gtk_text_view_get_buffer (self->notes_view), "changed",
+                           G_CALLBACK (typed_cb), self, G_CONNECT_SWAPPED);
+  gtk_widget_set_sensitive (GTK_WIDGET (self), FALSE);
+}
+
+/* Public API */
+
+GtkWidget *
+upr_recommendation_editor_new (UprContext *context)
+{
+  g_return_val_if_fail (UPR_IS_CONTEXT (context), NULL);
+
+  return g_object_new (UPR_TYPE_RECOMMENDATION_EDITOR, "context", context, NULL);
+}
+
+const char *
+upr_recommendation_editor_get_recommendation_id (UprRecommendationEditor *self)
+{
+  g_return_val_if_fail (UPR_IS_RECOMMENDATION_EDITOR (self), NULL);
+
+  return self->id;
+}
+
+void
+upr_recommendation_editor_set_recommendation_id (UprRecommendationEditor *self,
+                                                 const char              *id)
+{
+  g_return_if_fail (UPR_IS_RECOMMENDATION_EDITOR (self));
+
+  if (g_strcmp0 (self->id, id) == 0)
+    return;
+  /* Typing for the previous one is saved before it goes. */
+  if (self->recommendation != NULL)
+    save (self, TRUE);
+  g_free (self->id);
+  self->id = g_strdup (id);
+  load (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_RECOMMENDATION_ID]);
+}
+
+UprRecommendation *
+upr_recommendation_editor_get_recommendation (UprRecommendationEditor *self)
+{
+  g_return_val_if_fail (UPR_IS_RECOMMENDATION_EDITOR (self), NULL);
+
+  return self->recommendation;
+}
+
+void
+upr_recommendation_editor_flush (UprRecommendationEditor *self)
+{
+  g_return_if_fail (UPR_IS_RECOMMENDATION_EDITOR (self));
+
+  if (self->recommendation != NULL)
+    save (self, TRUE);
+}
