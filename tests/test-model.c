@@ -14,6 +14,8 @@
 #include "upr-participant-list.h"
 #include "upr-participant.h"
 #include "upr-person.h"
+#include "upr-recommendation.h"
+#include "upr-review.h"
 #include "upr-store.h"
 #include "upr-workshop.h"
 
@@ -258,6 +260,34 @@ test_context_countries (Fixture       *fixture,
   g_assert_cmpuint (changes.n_calls, ==, 2);
 
   g_signal_handlers_disconnect_by_data (countries, &changes);
+}
+
+/* A country whose recommendations are in Upright is worked on, even before any workshop. */
+static void
+test_context_countries_recommendations (Fixture       *fixture,
+                                        gconstpointer  data)
+{
+  GListModel *countries = upr_context_get_countries (fixture->context);
+  g_autoptr(UprReview) review = NULL;
+  g_autoptr(UprRecommendation) recommendation = upr_recommendation_new ();
+  g_autoptr(UprCountry) first = NULL;
+  g_autoptr(GError) error = NULL;
+
+  review = upr_store_ensure_review (fixture->store, "KG", 49, &error);
+  g_assert_no_error (error);
+  upr_record_set_string (UPR_RECORD (recommendation), "review-id",
+                         upr_record_get_id (UPR_RECORD (review)));
+  upr_record_set_string (UPR_RECORD (recommendation), "text",
+                         "Establish a national mechanism for implementation");
+  upr_store_save (fixture->store, UPR_RECORD (recommendation), &error);
+  g_assert_no_error (error);
+
+  g_assert_true (upr_context_get_countries (fixture->context) == countries);
+  first = g_list_model_get_item (countries, 0);
+  g_assert_cmpstr (upr_country_get_code (first), ==, "KG");
+  g_assert_cmpint (upr_country_get_n_workshops (first), ==, 0);
+  g_assert_cmpint (upr_country_get_n_recommendations (first), ==, 1);
+  g_assert_true (upr_country_has_data (first));
 }
 
 static void
@@ -729,6 +759,8 @@ main (int   argc,
 
   ADD ("/upright/model/context/officer", test_context_officer);
   ADD ("/upright/model/context/countries", test_context_countries);
+  ADD ("/upright/model/context/countries-recommendations",
+       test_context_countries_recommendations);
   ADD ("/upright/model/context/organisations", test_context_organisations);
   ADD ("/upright/model/participant/derived", test_participant_derived);
   ADD ("/upright/model/participant-list/load", test_list_load);

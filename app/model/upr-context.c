@@ -23,6 +23,7 @@ struct _UprContext
   GListStore *countries;     /* UprCountry */
   GListStore *organisations; /* UprOrganisation */
   gulong      workshop_changed_id;
+  gulong      recommendation_changed_id;
   gulong      organisation_changed_id;
 };
 
@@ -82,7 +83,8 @@ same_country (gpointer a,
               gpointer b)
 {
   return g_str_equal (upr_country_get_code (a), upr_country_get_code (b))
-         && upr_country_get_n_workshops (a) == upr_country_get_n_workshops (b);
+         && upr_country_get_n_workshops (a) == upr_country_get_n_workshops (b)
+         && upr_country_get_n_recommendations (a) == upr_country_get_n_recommendations (b);
 }
 
 static gboolean
@@ -142,7 +144,7 @@ reload_organisations (UprContext *self)
 /* Signal callbacks */
 
 static void
-workshops_changed_cb (UprStore   *store,
+country_counts_changed_cb (UprStore   *store,
                       const char *table,
                       gpointer    user_data)
 {
@@ -172,7 +174,10 @@ upr_context_constructed (GObject *object)
     g_settings_bind (self->settings, "officer-name", self->store, "officer", G_SETTINGS_BIND_GET);
 
   self->workshop_changed_id = g_signal_connect (self->store, "changed::workshop",
-                                                G_CALLBACK (workshops_changed_cb), self);
+                                                G_CALLBACK (country_counts_changed_cb), self);
+  /* Countries with recommendations count as worked on too. */
+  self->recommendation_changed_id = g_signal_connect (self->store, "changed::recommendation",
+                                                      G_CALLBACK (country_counts_changed_cb), self);
   self->organisation_changed_id = g_signal_connect (self->store, "changed::organisation",
                                                     G_CALLBACK (organisations_changed_cb), self);
   reload_countries (self);
@@ -187,6 +192,7 @@ upr_context_dispose (GObject *object)
   if (self->store != NULL)
     {
       g_clear_signal_handler (&self->workshop_changed_id, self->store);
+      g_clear_signal_handler (&self->recommendation_changed_id, self->store);
       g_clear_signal_handler (&self->organisation_changed_id, self->store);
       if (self->settings != NULL)
         g_settings_unbind (self->store, "officer");

@@ -19,6 +19,7 @@ struct _UprCountry
   char *un_group;
   char *un_status;
   int   n_workshops;
+  int   n_recommendations;
   /* derived at construction */
   const char *name; /* name_en or name_fr */
   char *search_key;
@@ -37,6 +38,7 @@ enum {
   PROP_UN_GROUP,
   PROP_UN_STATUS,
   PROP_N_WORKSHOPS,
+  PROP_N_RECOMMENDATIONS,
   PROP_SEARCH_KEY,
   N_PROPS
 };
@@ -99,6 +101,7 @@ upr_country_get_property (GObject    *object,
     case PROP_UN_GROUP: g_value_set_string (value, self->un_group); break;
     case PROP_UN_STATUS: g_value_set_string (value, self->un_status); break;
     case PROP_N_WORKSHOPS: g_value_set_int (value, self->n_workshops); break;
+    case PROP_N_RECOMMENDATIONS: g_value_set_int (value, self->n_recommendations); break;
     case PROP_SEARCH_KEY: g_value_set_string (value, self->search_key); break;
     default: G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -121,6 +124,7 @@ upr_country_set_property (GObject      *object,
     case PROP_UN_GROUP: self->un_group = g_value_dup_string (value); break;
     case PROP_UN_STATUS: self->un_status = g_value_dup_string (value); break;
     case PROP_N_WORKSHOPS: self->n_workshops = g_value_get_int (value); break;
+    case PROP_N_RECOMMENDATIONS: self->n_recommendations = g_value_get_int (value); break;
     default: G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
 }
@@ -146,6 +150,8 @@ upr_country_class_init (UprCountryClass *klass)
   properties[PROP_UN_STATUS] = g_param_spec_string ("un-status", NULL, NULL, NULL, construct);
   properties[PROP_N_WORKSHOPS] = g_param_spec_int ("n-workshops", NULL, NULL, 0, G_MAXINT, 0,
                                                    construct);
+  properties[PROP_N_RECOMMENDATIONS] =
+    g_param_spec_int ("n-recommendations", NULL, NULL, 0, G_MAXINT, 0, construct);
   properties[PROP_SEARCH_KEY] = g_param_spec_string ("search-key", NULL, NULL, NULL, derived);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
@@ -172,7 +178,8 @@ upr_country_new (const char *code,
                  const char *name_fr,
                  const char *un_group,
                  const char *un_status,
-                 int         n_workshops)
+                 int         n_workshops,
+                 int         n_recommendations)
 {
   g_return_val_if_fail (code != NULL, NULL);
   g_return_val_if_fail (name_en != NULL, NULL);
@@ -185,6 +192,7 @@ upr_country_new (const char *code,
                        "un-group", un_group,
                        "un-status", un_status,
                        "n-workshops", n_workshops,
+                       "n-recommendations", n_recommendations,
                        NULL);
 }
 
@@ -268,4 +276,21 @@ upr_country_get_sort_key (UprCountry *self)
   g_return_val_if_fail (UPR_IS_COUNTRY (self), NULL);
 
   return self->sort_key;
+}
+
+int
+upr_country_get_n_recommendations (UprCountry *self)
+{
+  g_return_val_if_fail (UPR_IS_COUNTRY (self), 0);
+
+  return self->n_recommendations;
+}
+
+/* A country the officer works on: it has workshops or recommendations. */
+gboolean
+upr_country_has_data (UprCountry *self)
+{
+  g_return_val_if_fail (UPR_IS_COUNTRY (self), FALSE);
+
+  return self->n_workshops > 0 || self->n_recommendations > 0;
 }

@@ -139,7 +139,9 @@ upr_store_seed_countries (sqlite3  *db,
 #define COUNTRY_SELECT \
   "SELECT c.code, c.alpha3, c.name_en, c.name_fr, c.un_group, c.un_status," \
   " (SELECT count(*) FROM workshop AS w WHERE w.country_code = c.code" \
-  "  AND w.deleted_at IS NULL)" \
+  "  AND w.deleted_at IS NULL)," \
+  " (SELECT count(*) FROM review AS v JOIN recommendation AS r ON r.review_id = v.id" \
+  "  WHERE v.country_code = c.code AND r.deleted_at IS NULL)" \
   " FROM country AS c"
 
 static UprCountry *
@@ -151,7 +153,8 @@ country_from_row (sqlite3_stmt *stmt)
                           (const char *) sqlite3_column_text (stmt, 3),
                           (const char *) sqlite3_column_text (stmt, 4),
                           (const char *) sqlite3_column_text (stmt, 5),
-                          sqlite3_column_int (stmt, 6));
+                          sqlite3_column_int (stmt, 6),
+                          sqlite3_column_int (stmt, 7));
 }
 
 /* Countries with workshops first, then by name in the interface language. */
@@ -161,8 +164,8 @@ compare_countries (gconstpointer a,
 {
   UprCountry *x = *(UprCountry **) a;
   UprCountry *y = *(UprCountry **) b;
-  gboolean x_used = upr_country_get_n_workshops (x) > 0;
-  gboolean y_used = upr_country_get_n_workshops (y) > 0;
+  gboolean x_used = upr_country_has_data (x);
+  gboolean y_used = upr_country_has_data (y);
 
   if (x_used != y_used)
     return x_used ? -1 : 1;
