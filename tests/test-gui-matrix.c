@@ -181,6 +181,7 @@ fixture_set_up (Fixture       *f,
                    "supported", "implemented");
   f->ids[3] = add (f, 33, "115.2", "Adopt a law protecting human rights defenders",
                    "supported-in-part", "not-started");
+  g_strfreev (links->states);
   links->states = g_strdupv (states);
   upr_store_set_recommendation_links (f->store, f->ids[1], links, &error);
   g_assert_no_error (error);
