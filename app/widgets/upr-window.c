@@ -13,6 +13,7 @@
 #include "upr-country.h"
 #include "upr-demo.h"
 #include "upr-matrix-page.h"
+#include "upr-overview-page.h"
 #include "upr-sidebar.h"
 #include "upr-store.h"
 #include "upr-welcome-page.h"
@@ -33,6 +34,7 @@ struct _UprWindow
   UprSidebar      *sidebar;
   UprWorkshopPage *workshop_page;
   UprMatrixPage   *matrix_page;
+  UprOverviewPage *overview_page;
   UprUndoBar      *undo_bar;
   GtkLabel        *empty_title;
   GtkLabel        *empty_description;
@@ -161,6 +163,7 @@ update_content (UprWindow *self)
     {
       gtk_stack_set_visible_child_name (self->main_stack, "country");
       upr_matrix_page_set_country_code (self->matrix_page, upr_country_get_code (country));
+      upr_overview_page_set_country_code (self->overview_page, upr_country_get_code (country));
       gtk_stack_set_visible_child_name (self->workshops_stack,
                                         workshop != NULL ? "workshop" : "empty");
       update_empty_page (self, country);
@@ -445,6 +448,7 @@ upr_window_constructed (GObject *object)
   upr_sidebar_set_context (self->sidebar, self->context);
   g_object_set (self->workshop_page, "context", self->context, NULL);
   g_object_set (self->matrix_page, "context", self->context, NULL);
+  g_object_set (self->overview_page, "context", self->context, NULL);
   /* Workshops stay the page a country opens on, as before the matrix came. */
   gtk_stack_set_visible_child_name (self->view_stack, "workshops");
   g_signal_connect_object (get_store (self), "changed::workshop",
@@ -542,6 +546,7 @@ upr_window_class_init (UprWindowClass *klass)
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   g_type_ensure (UPR_TYPE_MATRIX_PAGE);
+  g_type_ensure (UPR_TYPE_OVERVIEW_PAGE);
   g_type_ensure (UPR_TYPE_SIDEBAR);
   g_type_ensure (UPR_TYPE_UNDO_BAR);
   g_type_ensure (UPR_TYPE_WELCOME_PAGE);
@@ -557,6 +562,7 @@ upr_window_class_init (UprWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, UprWindow, sidebar);
   gtk_widget_class_bind_template_child (widget_class, UprWindow, workshop_page);
   gtk_widget_class_bind_template_child (widget_class, UprWindow, matrix_page);
+  gtk_widget_class_bind_template_child (widget_class, UprWindow, overview_page);
   gtk_widget_class_bind_template_child (widget_class, UprWindow, undo_bar);
   gtk_widget_class_bind_template_child (widget_class, UprWindow, empty_title);
   gtk_widget_class_bind_template_child (widget_class, UprWindow, empty_description);
