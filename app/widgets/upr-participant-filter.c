@@ -2,6 +2,7 @@
 #include "config.h"
 
 #include "upr-fold.h"
+#include "upr-search-query.h"
 #include "upr-participant.h"
 #include "upr-participant-filter.h"
 
@@ -20,32 +21,6 @@ enum { PROP_0, PROP_QUERY, N_PROPS };
 static GParamSpec *properties[N_PROPS];
 
 /* Helpers */
-
-static gboolean
-has_words (const char *folded)
-{
-  for (const char *p = folded; p != NULL && *p != '\0'; p++)
-    if (*p != ' ')
-      return TRUE;
-  return FALSE;
-}
-
-/* Matching is "every word occurs as a substring", so appending to the query can only drop
- * rows and cutting its end can only bring rows back. Anything else may do both. */
-static GtkFilterChange
-change_between (const char *old_folded,
-                const char *new_folded)
-{
-  if (old_folded == NULL)
-    return GTK_FILTER_CHANGE_MORE_STRICT;
-  if (new_folded == NULL)
-    return GTK_FILTER_CHANGE_LESS_STRICT;
-  if (g_str_has_prefix (new_folded, old_folded))
-    return GTK_FILTER_CHANGE_MORE_STRICT;
-  if (g_str_has_prefix (old_folded, new_folded))
-    return GTK_FILTER_CHANGE_LESS_STRICT;
-  return GTK_FILTER_CHANGE_DIFFERENT;
-}
 
 /* Overrides */
 
@@ -160,7 +135,6 @@ void
 upr_participant_filter_set_query (UprParticipantFilter *self,
                                   const char           *query)
 {
-  g_autofree char *folded = NULL;
   GtkFilterChange change;
 
   g_return_if_fail (UPR_IS_PARTICIPANT_FILTER (self));
@@ -171,14 +145,6 @@ upr_participant_filter_set_query (UprParticipantFilter *self,
   self->query = g_strdup (query);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_QUERY]);
 
-  folded = query != NULL ? upr_fold (query) : NULL;
-  if (!has_words (folded))
-    g_clear_pointer (&folded, g_free);
-  if (g_strcmp0 (folded, self->folded) == 0)
-    return;
-
-  change = change_between (self->folded, folded);
-  g_free (self->folded);
-  self->folded = g_steal_pointer (&folded);
-  gtk_filter_changed (GTK_FILTER (self), change);
+  if (upr_search_query_refold (&self->folded, query, &change))
+    gtk_filter_changed (GTK_FILTER (self), change);
 }

@@ -9,6 +9,7 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "upr-search-query.h"
 #include "upr-sidebar.h"
 
 #include "upr-context.h"
@@ -293,27 +294,10 @@ static void
 apply_search (UprSidebar *self,
               const char *text)
 {
-  g_autofree char *query = upr_fold (text != NULL ? text : "");
   GtkFilterChange change;
 
-  if (query[0] == '\0')
-    g_clear_pointer (&query, g_free);
-  if (g_strcmp0 (query, self->query) == 0)
-    return;
-
-  /* Only a narrowing search may skip the rows already hidden. */
-  if (self->query == NULL)
-    change = GTK_FILTER_CHANGE_MORE_STRICT;
-  else if (query == NULL || g_str_has_prefix (self->query, query))
-    change = GTK_FILTER_CHANGE_LESS_STRICT;
-  else if (g_str_has_prefix (query, self->query))
-    change = GTK_FILTER_CHANGE_MORE_STRICT;
-  else
-    change = GTK_FILTER_CHANGE_DIFFERENT;
-
-  g_free (self->query);
-  self->query = g_steal_pointer (&query);
-  gtk_filter_changed (GTK_FILTER (self->filter), change);
+  if (upr_search_query_refold (&self->query, text, &change))
+    gtk_filter_changed (GTK_FILTER (self->filter), change);
 }
 
 static void
