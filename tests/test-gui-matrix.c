@@ -20,7 +20,12 @@
 #include "upr-recommendation-row.h"
 #include "upr-review.h"
 #include "upr-store.h"
+#include "upr-term.h"
+#include "upr-term-chooser.h"
+#include "upr-assessment.h"
+#include "upr-organisation.h"
 #include "upr-undo-bar.h"
+#include "upr-organisation-entry.h"
 
 typedef struct
 {
@@ -515,6 +520,370 @@ test_bulk_status (Fixture       *f,
                    status_of (f, ids[0]));
 }
 
+static const char *
+first_term_id (Fixture    *f,
+               const char *scheme)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GListModel) terms = upr_store_list_terms (f->store, scheme, &error);
+  g_autoptr(UprTerm) term = NULL;
+
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (terms), >, 0);
+  term = g_list_model_get_item (terms, 0);
+  return g_intern_string (upr_term_get_id (term));
+}
+
+/* Selects the entry of @drop_down whose label contains @text. */
+static void
+choose (GtkDropDown *drop_down,
+        const char  *text)
+{
+  GListModel *model = gtk_drop_down_get_model (drop_down);
+
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    {
+      g_autoptr(GtkStringObject) item = g_list_model_get_item (model, i);
+
+      if (strstr (gtk_string_object_get_string (item), text) != NULL)
+        {
+          gtk_drop_down_set_selected (drop_down, i);
+          run_for (10);
+          return;
+        }
+    }
+  g_assert_not_reached ();
+}
+
+static void
+test_more_filters (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(UprOrganisation) ministry = NULL;
+  const char *theme = first_term_id (f, "uhri-theme");
+  const char *group = first_term_id (f, "uhri-group");
+  const char *pair[] = { f->ids[0], f->ids[2], NULL };
+  const char *one[] = { f->ids[2], NULL };
+  g_autoptr(UprRecord) record = stored (f, f->ids[3]);
+  GtkDropDown *lead = page_part (f, "lead_drop_down");
+  GtkDropDown *term = page_part (f, "term_drop_down");
+
+  upr_record_set_int (record, "action-category", 4);
+  upr_store_save (f->store, record, &error);
+  g_assert_no_error (error);
+  upr_store_bulk_add_term (f->store, pair, theme, NULL, &error);
+  g_assert_no_error (error);
+  upr_store_bulk_add_term (f->store, one, group, NULL, &error);
+  g_assert_no_error (error);
+  upr_store_bulk_add_sdg (f->store, one, 16, NULL, &error);
+  g_assert_no_error (error);
+  ministry = upr_context_ensure_organisation (f->context, "Ministry of Justice", "government",
+                                              "CD", &error);
+  g_assert_no_error (error);
+  upr_store_bulk_set_lead_organisation (f->store, pair,
+                                        upr_record_get_id (UPR_RECORD (ministry)), NULL, &error);
+  g_assert_no_error (error);
+  settle ();
+  g_assert_cmpstr (gtk_menu_button_get_label (page_part (f, "more_filters_button")), ==,
+                   "More Filters");
+
+  upr_form_set_vocab_id (page_part (f, "category_drop_down"), "4");
+  run_for (10);
+  g_assert_cmpuint (n_shown (f), ==, 1);
+  g_assert_cmpstr (upr_recommendation_row_get_id (shown_row (f, 0)), ==, f->ids[3]);
+  g_assert_cmpstr (gtk_menu_button_get_label (page_part (f, "more_filters_button")), ==,
+                   "More Filters (1)");
+  upr_form_set_vocab_id (page_part (f, "category_drop_down"), NULL);
+  run_for (10);
+  g_assert_cmpuint (n_shown (f), ==, 4);
+
+  /* Themes: the first entry is "all", then terms in the vocabularies' order. */
+  g_assert_cmpuint (g_list_model_get_n_items (gtk_drop_down_get_model (term)), >, 2);
+  gtk_drop_down_set_selected (term, 1);
+  run_for (10);
+  g_assert_cmpstr (upr_recommendation_filter_get_term (page_part (f, "filter")), ==, theme);
+  g_assert_cmpuint (n_shown (f), ==, 2);
+  g_assert_cmpstr (count_text (f), ==, "2 of 4 recommendations");
+  g_assert_cmpstr (upr_recommendation_filter_get_term (page_part (f, "filter")), ==, theme);
+
+  /* Goal 16 narrows further, to the one with both. */
+  choose (page_part (f, "sdg_drop_down"), "16.");
+  g_assert_cmpuint (n_shown (f), ==, 1);
+  g_assert_cmpstr (upr_recommendation_row_get_id (shown_row (f, 0)), ==, f->ids[2]);
+  g_assert_cmpstr (gtk_menu_button_get_label (page_part (f, "more_filters_button")), ==,
+                   "More Filters (2)");
+
+  /* Clearing brings them all back. */
+  g_signal_emit_by_name (page_part (f, "clear_filters_button"), "clicked");
+  run_for (10);
+  g_assert_cmpuint (n_shown (f), ==, 4);
+  g_assert_cmpuint (upr_recommendation_filter_get_sdg (page_part (f, "filter")), ==, 0);
+
+  /* The lead filter offers the institutions that lead something. */
+  g_assert_cmpuint (g_list_model_get_n_items (gtk_drop_down_get_model (lead)), ==, 2);
+  choose (lead, "Ministry of Justice");
+  g_assert_cmpuint (n_shown (f), ==, 2);
+  g_assert_cmpstr (count_text (f), ==, "2 of 4 recommendations");
+  /* An edit elsewhere keeps the choice. */
+  upr_store_bulk_set_cluster (f->store, one, "Justice", NULL, &error);
+  g_assert_no_error (error);
+  settle ();
+  g_assert_cmpuint (gtk_drop_down_get_selected (lead), ==, 1);
+  g_assert_cmpuint (n_shown (f), ==, 2);
+}
+
+static UprRecommendationLinks *
+links_of (Fixture    *f,
+          const char *id)
+{
+  g_autoptr(GError) error = NULL;
+  UprRecommendationLinks *links = upr_store_get_recommendation_links (f->store, id, &error);
+
+  g_assert_no_error (error);
+  return links;
+}
+
+static void
+test_edit_links (Fixture       *f,
+                 gconstpointer  data)
+{
+  g_autoptr(UprRecommendationLinks) after = NULL;
+  g_autoptr(UprRecord) record = NULL;
+  GtkListBox *states;
+  UprTermChooser *chooser;
+  const char *theme = first_term_id (f, "uhri-theme");
+  gint64 changes;
+
+  /* 115.9 was recommended by France. */
+  g_assert_true (upr_matrix_page_select (f->page, f->ids[1]));
+  states = editor_part (f, "states_list");
+  g_assert_nonnull (gtk_widget_get_first_child (GTK_WIDGET (states)));
+  g_assert_null (gtk_widget_get_next_sibling (gtk_widget_get_first_child (GTK_WIDGET (states))));
+
+  /* An unknown name is refused, a known one in either language is added. */
+  gtk_editable_set_text (editor_part (f, "state_entry"), "Atlantis");
+  g_signal_emit_by_name (editor_part (f, "state_entry"), "activate");
+  g_assert_true (gtk_widget_get_visible (editor_part (f, "state_message")));
+  gtk_editable_set_text (editor_part (f, "state_entry"), "allemagne");
+  g_signal_emit_by_name (editor_part (f, "add_state_button"), "clicked");
+  g_assert_false (gtk_widget_get_visible (editor_part (f, "state_message")));
+  g_assert_cmpstr (gtk_editable_get_text (editor_part (f, "state_entry")), ==, "");
+  after = links_of (f, f->ids[1]);
+  g_assert_cmpuint (g_strv_length (after->states), ==, 2);
+  g_assert_true (g_strv_contains ((const char * const *) after->states, "DE"));
+  g_assert_true (g_strv_contains ((const char * const *) after->states, "FR"));
+
+  /* Themes and goals: one change-log entry for each choice. */
+  chooser = editor_part (f, "term_chooser");
+  changes = upr_store_count_changes (f->store);
+  g_assert_true (upr_term_chooser_toggle (chooser, theme, TRUE));
+  g_assert_cmpint (upr_store_count_changes (f->store), ==, changes + 1);
+  g_assert_true (upr_term_chooser_toggle (chooser, "sdg:16", TRUE));
+  g_clear_pointer (&after, upr_recommendation_links_free);
+  after = links_of (f, f->ids[1]);
+  g_assert_cmpstrv (after->terms, ((const char *[]) { theme, NULL }));
+  g_assert_cmpuint (after->sdg_goals, ==, UPR_SDG_BIT (16));
+  g_assert_cmpuint (g_strv_length (after->states), ==, 2); /* the States stay */
+  g_assert_nonnull (strstr (gtk_label_get_text (editor_part (f, "terms_label")), "SDG 16"));
+
+  /* Removing France keeps Germany. */
+  for (GtkWidget *row = gtk_widget_get_first_child (GTK_WIDGET (states)); row != NULL;
+       row = gtk_widget_get_next_sibling (row))
+    {
+      GtkWidget *box = gtk_list_box_row_get_child (GTK_LIST_BOX_ROW (row));
+      GtkWidget *button = gtk_widget_get_last_child (box);
+
+      if (g_strcmp0 (g_object_get_data (G_OBJECT (button), "code"), "FR") == 0)
+        {
+          g_signal_emit_by_name (button, "clicked");
+          break;
+        }
+    }
+  g_clear_pointer (&after, upr_recommendation_links_free);
+  after = links_of (f, f->ids[1]);
+  g_assert_cmpstrv (after->states, ((const char *[]) { "DE", NULL }));
+  g_assert_cmpuint (after->sdg_goals, ==, UPR_SDG_BIT (16));
+
+  /* The row follows. */
+  settle ();
+  for (guint i = 0; i < n_shown (f); i++)
+    if (g_strcmp0 (upr_recommendation_row_get_id (shown_row (f, i)), f->ids[1]) == 0)
+      {
+        g_assert_true (upr_recommendation_row_has_term (shown_row (f, i), theme));
+        g_assert_cmpuint (upr_recommendation_row_get_sdg_goals (shown_row (f, i)), ==,
+                          UPR_SDG_BIT (16));
+      }
+
+  /* Response source on Enter, the pledge at once. */
+  gtk_editable_set_text (editor_part (f, "response_source_entry"), "A/HRC/47/14/Add.1");
+  g_signal_emit_by_name (editor_part (f, "response_source_entry"), "activate");
+  gtk_check_button_set_active (editor_part (f, "pledge_check"), TRUE);
+  record = stored (f, f->ids[1]);
+  g_assert_cmpstr (upr_record_get_string (record, "response-source"), ==, "A/HRC/47/14/Add.1");
+  g_assert_cmpint (upr_record_get_int (record, "voluntary-pledge"), ==, 1);
+
+  /* Another recommendation shows its own. */
+  g_assert_true (upr_matrix_page_select (f->page, f->ids[2]));
+  g_assert_false (gtk_check_button_get_active (editor_part (f, "pledge_check")));
+  g_assert_cmpuint (upr_term_chooser_get_sdg_goals (chooser), ==, 0);
+  g_assert_true (gtk_widget_get_visible (editor_part (f, "no_states")));
+}
+
+static void
+test_assessments (Fixture       *f,
+                  gconstpointer  data)
+{
+  g_autoptr(GListModel) list = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *combined;
+
+  g_assert_true (upr_matrix_page_select (f->page, f->ids[3]));
+  g_assert_cmpstr (gtk_label_get_text (editor_part (f, "combined_label")), ==,
+                   "Not assessed yet.");
+
+  upr_date_entry_set_text (editor_part (f, "assessment_date"), "2024-13-45");
+  g_signal_emit_by_name (editor_part (f, "add_assessment_button"), "clicked");
+  g_assert_true (gtk_widget_get_visible (editor_part (f, "assessment_message")));
+
+  /* Government says fully, civil society partially: UPR Info's index is 0.75, fully. */
+  upr_date_entry_set_text (editor_part (f, "assessment_date"), "2024-05-02");
+  upr_form_set_vocab_id (editor_part (f, "assessment_source"), "government");
+  upr_form_set_vocab_id (editor_part (f, "assessment_level"), "fully-implemented");
+  g_signal_emit_by_name (editor_part (f, "add_assessment_button"), "clicked");
+  g_assert_false (gtk_widget_get_visible (editor_part (f, "assessment_message")));
+  upr_date_entry_set_text (editor_part (f, "assessment_date"), "2024-06-10");
+  upr_form_set_vocab_id (editor_part (f, "assessment_source"), "cso");
+  upr_form_set_vocab_id (editor_part (f, "assessment_level"), "partially-implemented");
+  g_signal_emit_by_name (editor_part (f, "add_assessment_button"), "clicked");
+
+  list = upr_store_list_assessments (f->store, f->ids[3], &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (list), ==, 2);
+  g_assert_nonnull (gtk_widget_get_first_child (editor_part (f, "assessments")));
+  combined = gtk_label_get_text (editor_part (f, "combined_label"));
+  g_assert_nonnull (strstr (combined, "2 stakeholders"));
+  g_assert_cmpstr (upr_store_get_assessed_level (f->store, f->ids[3], NULL, NULL, NULL), ==,
+                   "fully-implemented");
+  settle ();
+  for (guint i = 0; i < n_shown (f); i++)
+    if (g_strcmp0 (upr_recommendation_row_get_id (shown_row (f, i)), f->ids[3]) == 0)
+      g_assert_cmpstr (upr_recommendation_row_get_assessment_level (shown_row (f, i)), ==,
+                       "fully-implemented");
+}
+
+static UprRecord *
+stored_ref (Fixture    *f,
+            const char *id)
+{
+  return stored (f, id);
+}
+
+static void
+test_bulk_edits (Fixture       *f,
+                 gconstpointer  data)
+{
+  GtkSelectionModel *selection = page_part (f, "selection");
+  UprUndoBar *undo_bar = page_part (f, "undo_bar");
+  g_autoptr(UprOrganisation) ministry = NULL;
+  g_autoptr(UprRecommendationLinks) links = NULL;
+  g_autoptr(GError) error = NULL;
+  g_auto(GStrv) ids = NULL;
+  const char *first_theme = first_term_id (f, "uhri-theme");
+  const char *lead;
+
+  g_assert_false (gtk_widget_get_sensitive (page_part (f, "bulk_edit_button")));
+  /* 140.1, 115.2, 115.9 */
+  gtk_selection_model_select_range (selection, 0, 3, TRUE);
+  ids = upr_matrix_page_get_selected_ids (f->page);
+  g_assert_true (gtk_widget_get_sensitive (page_part (f, "bulk_edit_button")));
+
+  /* Lead institution, by name: a new one is created. */
+  upr_organisation_entry_set_text (page_part (f, "bulk_lead_entry"), "Ministry of Justice");
+  g_signal_emit_by_name (page_part (f, "bulk_lead_button"), "clicked");
+  g_assert_false (gtk_widget_get_visible (page_part (f, "bulk_message")));
+  ministry = upr_store_find_organisation (f->store, "Ministry of Justice", &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (ministry);
+  for (guint i = 0; i < 3; i++)
+    {
+      g_autoptr(UprRecord) record = stored_ref (f, ids[i]);
+
+      lead = upr_record_get_string (record, "lead-organisation-id");
+      g_assert_cmpstr (lead, ==, upr_record_get_id (UPR_RECORD (ministry)));
+    }
+  g_assert_true (upr_undo_bar_undo (undo_bar));
+  for (guint i = 0; i < 3; i++)
+    {
+      g_autoptr(UprRecord) record = stored_ref (f, ids[i]);
+
+      g_assert_null (upr_record_get_string (record, "lead-organisation-id"));
+    }
+
+  /* Cluster: undo puts back what each had just before, even before the rows caught up. */
+  upr_matrix_page_set_cluster_of_selected (f->page, "Old", &error);
+  g_assert_no_error (error);
+  upr_undo_bar_commit (undo_bar);
+  gtk_editable_set_text (page_part (f, "bulk_cluster_entry"), "Justice");
+  g_signal_emit_by_name (page_part (f, "bulk_cluster_button"), "clicked");
+  for (guint i = 0; i < 3; i++)
+    {
+      g_autoptr(UprRecord) record = stored_ref (f, ids[i]);
+
+      g_assert_cmpstr (upr_record_get_string (record, "cluster"), ==, "Justice");
+    }
+  g_assert_true (upr_undo_bar_undo (undo_bar));
+  for (guint i = 0; i < 3; i++)
+    {
+      g_autoptr(UprRecord) record = stored_ref (f, ids[i]);
+
+      g_assert_cmpstr (upr_record_get_string (record, "cluster"), ==, "Old");
+    }
+
+  /* Theme: the first of the list; undo removes it from those it was added to only. */
+  links = upr_recommendation_links_new ();
+  g_strfreev (links->terms);
+  links->terms = g_strdupv ((char *[]) { (char *) first_theme, NULL });
+  upr_store_set_recommendation_links (f->store, ids[2], links, &error);
+  g_assert_no_error (error);
+  settle ();
+  gtk_drop_down_set_selected (page_part (f, "bulk_term_drop_down"), 0);
+  g_signal_emit_by_name (page_part (f, "bulk_term_button"), "clicked");
+  for (guint i = 0; i < 3; i++)
+    {
+      g_autoptr(UprRecommendationLinks) now = links_of (f, ids[i]);
+
+      g_assert_true (g_strv_contains ((const char * const *) now->terms, first_theme));
+    }
+  g_assert_true (upr_undo_bar_undo (undo_bar));
+  for (guint i = 0; i < 3; i++)
+    {
+      g_autoptr(UprRecommendationLinks) now = links_of (f, ids[i]);
+
+      g_assert_cmpint (g_strv_contains ((const char * const *) now->terms, first_theme), ==,
+                       i == 2);
+    }
+
+  /* SDG 16 */
+  choose (page_part (f, "bulk_sdg_drop_down"), "16.");
+  g_signal_emit_by_name (page_part (f, "bulk_sdg_button"), "clicked");
+  for (guint i = 0; i < 3; i++)
+    {
+      g_autoptr(UprRecommendationLinks) now = links_of (f, ids[i]);
+
+      g_assert_cmpuint (now->sdg_goals, ==, UPR_SDG_BIT (16));
+    }
+  g_assert_true (upr_undo_bar_undo (undo_bar));
+  for (guint i = 0; i < 3; i++)
+    {
+      g_autoptr(UprRecommendationLinks) now = links_of (f, ids[i]);
+
+      g_assert_cmpuint (now->sdg_goals, ==, 0);
+    }
+  settle ();
+  g_assert_cmpuint (upr_recommendation_row_get_sdg_goals (shown_row (f, 0)), ==, 0);
+}
+
 static void
 test_filter_strictness (void)
 {
@@ -527,6 +896,16 @@ test_filter_strictness (void)
   g_assert_cmpint (gtk_filter_get_strictness (GTK_FILTER (filter)), ==, GTK_FILTER_MATCH_SOME);
   upr_recommendation_filter_set_status (filter, "");
   g_assert_null (upr_recommendation_filter_get_status (filter));
+  g_assert_cmpint (gtk_filter_get_strictness (GTK_FILTER (filter)), ==, GTK_FILTER_MATCH_ALL);
+  upr_recommendation_filter_set_sdg (filter, 5);
+  upr_recommendation_filter_set_term (filter, "uhri-theme:x");
+  upr_recommendation_filter_set_action_category (filter, 2);
+  upr_recommendation_filter_set_lead (filter, "some-id");
+  g_assert_cmpint (gtk_filter_get_strictness (GTK_FILTER (filter)), ==, GTK_FILTER_MATCH_SOME);
+  upr_recommendation_filter_set_sdg (filter, 0);
+  upr_recommendation_filter_set_term (filter, NULL);
+  upr_recommendation_filter_set_action_category (filter, 0);
+  upr_recommendation_filter_set_lead (filter, "");
   g_assert_cmpint (gtk_filter_get_strictness (GTK_FILTER (filter)), ==, GTK_FILTER_MATCH_ALL);
 }
 
@@ -550,6 +929,10 @@ main (int   argc,
   ADD ("add-recommendation", test_add_recommendation);
   ADD ("empty-add", test_empty_add);
   ADD ("bulk-status", test_bulk_status);
+  ADD ("more-filters", test_more_filters);
+  ADD ("edit-links", test_edit_links);
+  ADD ("assessments", test_assessments);
+  ADD ("bulk-edits", test_bulk_edits);
 
   return g_test_run ();
 }

@@ -17,6 +17,8 @@
 #include "upr-context.h"
 #include "upr-form.h"
 #include "upr-matrix-page.h"
+#include "upr-organisation.h"
+#include "upr-organisation-entry.h"
 #include "upr-recommendation.h"
 #include "upr-recommendation-editor.h"
 #include "upr-recommendation-filter.h"
@@ -24,6 +26,7 @@
 #include "upr-record.h"
 #include "upr-review.h"
 #include "upr-store.h"
+#include "upr-term.h"
 #include "upr-undo-bar.h"
 #include "upr-vocab.h"
 
@@ -36,6 +39,12 @@ struct _UprMatrixPage
   GtkDropDown             *cycle_drop_down;
   GtkDropDown             *response_drop_down;
   GtkDropDown             *status_drop_down;
+  GtkMenuButton           *more_filters_button;
+  GtkDropDown             *category_drop_down;
+  GtkDropDown             *term_drop_down;
+  GtkDropDown             *sdg_drop_down;
+  GtkDropDown             *lead_drop_down;
+  GtkButton               *clear_filters_button;
   GtkMenuButton           *add_button;
   GtkSpinButton           *session_spin;
   GtkLabel                *session_cycle_label;
@@ -44,6 +53,16 @@ struct _UprMatrixPage
   GtkLabel                *add_message;
   GtkLabel                *count_label;
   GtkMenuButton           *bulk_status_button;
+  GtkMenuButton           *bulk_edit_button;
+  UprOrganisationEntry    *bulk_lead_entry;
+  GtkEntry                *bulk_cluster_entry;
+  GtkDropDown             *bulk_term_drop_down;
+  GtkDropDown             *bulk_sdg_drop_down;
+  GtkButton               *bulk_lead_button;
+  GtkButton               *bulk_cluster_button;
+  GtkButton               *bulk_term_button;
+  GtkButton               *bulk_sdg_button;
+  GtkLabel                *bulk_message;
   UprUndoBar              *undo_bar;
   GtkLabel                *message;
   GtkStack                *stack;
@@ -72,6 +91,9 @@ struct _UprMatrixPage
   gboolean                 refreshing; /* selection changes are the list's, not the user's */
   gboolean                 ready;      /* the filter bar's drop-downs are filled */
   guint                    reload_id;
+  GPtrArray               *term_ids;   /* of term_drop_down's entries; NULL first: any */
+  GPtrArray               *sdg_goals;  /* of sdg_drop_down's, as GUINT_TO_POINTER; 0: any */
+  GPtrArray               *lead_ids;   /* of lead_drop_down's; NULL first: any */
 };
 
 G_DEFINE_FINAL_TYPE (UprMatrixPage, upr_matrix_page, GTK_TYPE_WIDGET)
@@ -217,6 +239,7 @@ sync_editor (UprMatrixPage *self)
     id = ids->pdata[0];
   set_selected_id (self, id);
   gtk_widget_set_sensitive (GTK_WIDGET (self->bulk_status_button), ids->len > 0);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->bulk_edit_button), ids->len > 0);
 }
 
 /* Selects the rows of @ids that are shown, and only them. */
@@ -277,6 +300,168 @@ update_page (UprMatrixPage *self)
     gtk_stack_set_visible_child_name (self->stack, "matrix");
 }
 
+/* The more filters: their drop-downs map an index to a value through a parallel array. */
+
+static gpointer
+value_at (GtkDropDown *drop_down,
+          GPtrArray   *values)
+{
+  guint selected = gtk_drop_down_get_selected (drop_down);
+
+  if (values == NULL || selected == GTK_INVALID_LIST_POSITION || selected >= values->len)
+    return NULL;
+  return values->pdata[selected];
+}
+
+static void
+fill_drop_down (GtkDropDown *drop_down,
+                GPtrArray   *labels)
+{
+  g_autoptr(GtkStringList) list = gtk_string_list_new (NULL);
+
+  for (guint i = 0; i < labels->len; i++)
+    gtk_string_list_append (list, labels->pdata[i]);
+  gtk_drop_down_set_model (drop_down, G_LIST_MODEL (list));
+}
+
+/* Themes, groups and issues, each scheme in its published order; the goals by number.
+ * Reference data: read once. */
+static void
+fill_term_filters (UprMatrixPage *self)
+{
+  g_autoptr(GListModel) terms = upr_store_list_terms (get_store (self), NULL, NULL);
+  g_autoptr(GPtrArray) term_labels = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) sdg_labels = g_ptr_array_new_with_free_func (g_free);
+  guint n = terms != NULL ? g_list_model_get_n_items (terms) : 0;
+
+  g_ptr_array_add (self->term_ids, NULL);
+  g_ptr_array_add (term_labels, g_strdup (_("All themes")));
+  g_ptr_array_add (self->sdg_goals, NULL);
+  g_ptr_array_add (sdg_labels, g_strdup (_("All goals")));
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(UprTerm) term = g_list_model_get_item (terms, i);
+      const char *scheme = upr_term_get_scheme (term);
+
+      if (g_strcmp0 (scheme, "sdg") == 0)
+        {
+          guint goal = (guint) g_ascii_strtoull (upr_term_get_code (term), NULL, 10);
+
+          if (goal < 1 || goal > 17)
+            continue;
+          g_ptr_array_add (self->sdg_goals, GUINT_TO_POINTER (goal));
+          /* Translators: an SDG in a filter: its number and title ("5. Gender equality") */
+          g_ptr_array_add (sdg_labels, g_strdup_printf (_("%u. %s"), goal,
+                                                        upr_term_get_label (term)));
+          continue;
+        }
+      g_ptr_array_add (self->term_ids, g_strdup (upr_term_get_id (term)));
+      /* Translators: a term in the theme filter, then its vocabulary ("Right to health —
+       * Theme (OHCHR)") */
+      g_ptr_array_add (term_labels, g_strdup_printf (_("%s — %s"), upr_term_get_label (term),
+                                                     upr_vocab_label (UPR_VOCAB_TERM_SCHEME,
+                                                                      scheme)));
+    }
+  self->ready = FALSE;
+  fill_drop_down (self->term_drop_down, term_labels);
+  fill_drop_down (self->sdg_drop_down, sdg_labels);
+  self->ready = TRUE;
+  /* The bulk edits offer the same, without "all". */
+  g_ptr_array_remove_index (term_labels, 0);
+  g_ptr_array_remove_index (sdg_labels, 0);
+  fill_drop_down (self->bulk_term_drop_down, term_labels);
+  fill_drop_down (self->bulk_sdg_drop_down, sdg_labels);
+}
+
+static void
+update_more_filters_label (UprMatrixPage *self)
+{
+  guint n = (gtk_drop_down_get_selected (self->category_drop_down) > 0)
+            + (gtk_drop_down_get_selected (self->term_drop_down) > 0)
+            + (gtk_drop_down_get_selected (self->sdg_drop_down) > 0)
+            + (gtk_drop_down_get_selected (self->lead_drop_down) > 0);
+  g_autofree char *label = NULL;
+
+  /* Translators: the "More Filters" button when %u of its filters are in use */
+  label = n > 0 ? g_strdup_printf (_("More Filters (%u)"), n) : g_strdup (_("More Filters"));
+  gtk_menu_button_set_label (self->more_filters_button, label);
+}
+
+static int
+compare_names (gconstpointer a,
+               gconstpointer b)
+{
+  return g_utf8_collate (*(const char * const *) a, *(const char * const *) b);
+}
+
+/* The lead filter offers the institutions that lead something in the list, by name. It is
+ * refilled only when they change, keeping the one chosen while it is still there. */
+static void
+fill_lead_filter (UprMatrixPage *self)
+{
+  g_autoptr(GHashTable) names = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GPtrArray) sorted = g_ptr_array_new ();
+  g_autoptr(GPtrArray) ids = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) labels = g_ptr_array_new_with_free_func (g_free);
+  g_autofree char *chosen = g_strdup (value_at (self->lead_drop_down, self->lead_ids));
+  GListModel *rows = G_LIST_MODEL (self->rows);
+  guint n = g_list_model_get_n_items (rows);
+  gboolean same;
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(UprRecommendationRow) row = g_list_model_get_item (rows, i);
+      const char *id = upr_recommendation_row_get_lead_organisation_id (row);
+      const char *name = upr_recommendation_row_get_lead_organisation_name (row);
+
+      /* Names and ids live as long as the rows, which the list store keeps. */
+      if (id != NULL && name != NULL && !g_hash_table_contains (names, name))
+        {
+          g_hash_table_insert (names, (gpointer) name, (gpointer) id);
+          g_ptr_array_add (sorted, (gpointer) name);
+        }
+    }
+  g_ptr_array_sort (sorted, compare_names);
+  g_ptr_array_add (ids, NULL);
+  g_ptr_array_add (labels, g_strdup (_("All institutions")));
+  for (guint i = 0; i < sorted->len; i++)
+    {
+      g_ptr_array_add (ids, g_strdup (g_hash_table_lookup (names, sorted->pdata[i])));
+      g_ptr_array_add (labels, g_strdup (sorted->pdata[i]));
+    }
+
+  same = self->lead_ids->len == ids->len;
+  for (guint i = 1; same && i < ids->len; i++)
+    same = g_strcmp0 (ids->pdata[i], self->lead_ids->pdata[i]) == 0;
+  if (same)
+    return;
+
+  self->ready = FALSE;
+  g_ptr_array_set_size (self->lead_ids, 0);
+  for (guint i = 0; i < ids->len; i++)
+    g_ptr_array_add (self->lead_ids, g_strdup (ids->pdata[i]));
+  fill_drop_down (self->lead_drop_down, labels);
+  for (guint i = 1; chosen != NULL && i < self->lead_ids->len; i++)
+    if (g_strcmp0 (self->lead_ids->pdata[i], chosen) == 0)
+      gtk_drop_down_set_selected (self->lead_drop_down, i);
+  self->ready = TRUE;
+  upr_recommendation_filter_set_lead (self->filter,
+                                      value_at (self->lead_drop_down, self->lead_ids));
+  update_more_filters_label (self);
+}
+
+static void
+reset_filters (UprMatrixPage *self)
+{
+  gtk_drop_down_set_selected (self->cycle_drop_down, 0);
+  gtk_drop_down_set_selected (self->response_drop_down, 0);
+  gtk_drop_down_set_selected (self->status_drop_down, 0);
+  gtk_drop_down_set_selected (self->category_drop_down, 0);
+  gtk_drop_down_set_selected (self->term_drop_down, 0);
+  gtk_drop_down_set_selected (self->sdg_drop_down, 0);
+  gtk_drop_down_set_selected (self->lead_drop_down, 0);
+}
+
 static void
 reload (UprMatrixPage *self)
 {
@@ -327,6 +512,7 @@ reload (UprMatrixPage *self)
   /* The one being edited stays selected even when it was the only one. */
   if (self->selected_id != NULL && kept->len == 0)
     g_ptr_array_add (kept, g_strdup (self->selected_id));
+  fill_lead_filter (self);
   restore_selection (self, kept);
   self->refreshing = FALSE;
   sync_editor (self);
@@ -639,6 +825,7 @@ static void
 field_filter_changed_cb (UprMatrixPage *self)
 {
   guint cycle = gtk_drop_down_get_selected (self->cycle_drop_down);
+  const char *category;
 
   if (!self->ready)
     return;
@@ -648,6 +835,25 @@ field_filter_changed_cb (UprMatrixPage *self)
                                           upr_form_get_vocab_id (self->response_drop_down));
   upr_recommendation_filter_set_status (self->filter,
                                         upr_form_get_vocab_id (self->status_drop_down));
+  category = upr_form_get_vocab_id (self->category_drop_down);
+  upr_recommendation_filter_set_action_category (self->filter,
+                                                 category != NULL ? atoi (category) : 0);
+  upr_recommendation_filter_set_term (self->filter, value_at (self->term_drop_down,
+                                                              self->term_ids));
+  upr_recommendation_filter_set_sdg (self->filter, GPOINTER_TO_UINT (value_at (self->sdg_drop_down,
+                                                                              self->sdg_goals)));
+  upr_recommendation_filter_set_lead (self->filter, value_at (self->lead_drop_down,
+                                                              self->lead_ids));
+  update_more_filters_label (self);
+}
+
+static void
+clear_more_filters_cb (UprMatrixPage *self)
+{
+  gtk_drop_down_set_selected (self->category_drop_down, 0);
+  gtk_drop_down_set_selected (self->term_drop_down, 0);
+  gtk_drop_down_set_selected (self->sdg_drop_down, 0);
+  gtk_drop_down_set_selected (self->lead_drop_down, 0);
 }
 
 static void
@@ -794,6 +1000,288 @@ remember_statuses (UprMatrixPage *self,
   return bulk;
 }
 
+/* Other bulk edits */
+
+typedef enum
+{
+  BULK_LEAD,
+  BULK_CLUSTER,
+  BULK_TERM,
+  BULK_SDG,
+} BulkKind;
+
+/* What undoing one needs: the ids that changed and, for a value that was replaced, each
+ * one's former value; for a term or goal that was added, which. */
+typedef struct
+{
+  UprStore  *store;
+  BulkKind   kind;
+  GPtrArray *ids;
+  GPtrArray *old_values;
+  char      *term;
+  guint      goal;
+} BulkEdit;
+
+static void
+bulk_edit_free (gpointer data)
+{
+  BulkEdit *bulk = data;
+
+  g_object_unref (bulk->store);
+  g_ptr_array_unref (bulk->ids);
+  g_ptr_array_unref (bulk->old_values);
+  g_free (bulk->term);
+  g_free (bulk);
+}
+
+static gboolean
+bulk_edit_revert (BulkEdit  *bulk,
+                  GError   **error)
+{
+  const char * const *all = (const char * const *) bulk->ids->pdata;
+
+  if (all[0] == NULL)
+    return TRUE;
+  if (bulk->kind == BULK_TERM)
+    return upr_store_bulk_remove_term (bulk->store, all, bulk->term, NULL, error);
+  if (bulk->kind == BULK_SDG)
+    return upr_store_bulk_remove_sdg (bulk->store, all, bulk->goal, NULL, error);
+  for (guint i = 0; bulk->ids->pdata[i] != NULL; i++)
+    {
+      const char *one[] = { bulk->ids->pdata[i], NULL };
+      gboolean done = bulk->kind == BULK_LEAD
+        ? upr_store_bulk_set_lead_organisation (bulk->store, one, bulk->old_values->pdata[i],
+                                                NULL, error)
+        : upr_store_bulk_set_cluster (bulk->store, one, bulk->old_values->pdata[i], NULL, error);
+
+      if (!done)
+        return FALSE;
+    }
+  return TRUE;
+}
+
+static void
+bulk_edit_undo (gpointer data)
+{
+  BulkEdit *bulk = data;
+  g_autoptr(GError) error = NULL;
+
+  if (!upr_store_begin (bulk->store, &error))
+    {
+      g_warning ("Could not undo a bulk edit: %s", error->message);
+      return;
+    }
+  if (!bulk_edit_revert (bulk, &error))
+    {
+      upr_store_rollback (bulk->store);
+      g_warning ("Could not undo a bulk edit: %s", error->message);
+      return;
+    }
+  if (!upr_store_commit (bulk->store, &error))
+    g_warning ("Could not undo a bulk edit: %s", error->message);
+}
+
+/* The lead institution or cluster of each of @ids (NULL-terminated), by id, as stored now:
+ * the listed rows may not have caught up with the last edit yet. */
+static GHashTable *
+remember_values (UprMatrixPage       *self,
+                 BulkKind             kind,
+                 const char * const  *ids,
+                 GError             **error)
+{
+  g_autoptr(GHashTable) values = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  g_autoptr(GListModel) rows = upr_store_get_recommendation_rows (get_store (self), ids, error);
+  guint n;
+
+  if (rows == NULL)
+    return NULL;
+  n = g_list_model_get_n_items (rows);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(UprRecommendationRow) row = g_list_model_get_item (rows, i);
+      const char *value = kind == BULK_LEAD ? upr_recommendation_row_get_lead_organisation_id (row)
+                                            : upr_recommendation_row_get_cluster (row);
+
+      g_hash_table_insert (values, g_strdup (upr_recommendation_row_get_id (row)),
+                           g_strdup (value));
+    }
+  return g_steal_pointer (&values);
+}
+
+static gboolean
+apply_bulk (UprMatrixPage       *self,
+            BulkKind             kind,
+            const char * const  *ids,
+            const char          *value,
+            guint                goal,
+            char              ***changed,
+            GError             **error)
+{
+  UprStore *store = get_store (self);
+
+  switch (kind)
+    {
+    case BULK_LEAD:
+      return upr_store_bulk_set_lead_organisation (store, ids, value, changed, error);
+    case BULK_CLUSTER:
+      return upr_store_bulk_set_cluster (store, ids, value, changed, error);
+    case BULK_TERM:
+      return upr_store_bulk_add_term (store, ids, value, changed, error);
+    case BULK_SDG:
+    default:
+      return upr_store_bulk_add_sdg (store, ids, goal, changed, error);
+    }
+}
+
+static char *
+describe_bulk (BulkKind kind,
+               guint    goal,
+               guint    n)
+{
+  switch (kind)
+    {
+    case BULK_LEAD:
+      return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                           "Lead institution set for %u recommendation",
+                                           "Lead institution set for %u recommendations", n), n);
+    case BULK_CLUSTER:
+      return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Cluster set for %u recommendation",
+                                           "Cluster set for %u recommendations", n), n);
+    case BULK_TERM:
+      return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Theme added to %u recommendation",
+                                           "Theme added to %u recommendations", n), n);
+    case BULK_SDG:
+    default:
+      /* Translators: the first %u is an SDG's number, the second a number of recommendations */
+      return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "SDG %u added to %u recommendation",
+                                           "SDG %u added to %u recommendations", n), goal, n);
+    }
+}
+
+/* Applies one bulk edit to the selected rows and offers to undo it. */
+static gboolean
+run_bulk (UprMatrixPage  *self,
+          BulkKind        kind,
+          const char     *value,
+          guint           goal,
+          GError        **error)
+{
+  g_autoptr(GPtrArray) ids = selected_ids (self);
+  g_autoptr(GHashTable) before = NULL;
+  g_auto(GStrv) changed = NULL;
+  g_autofree char *message = NULL;
+  BulkEdit *bulk;
+
+  if (ids->len == 0)
+    return TRUE;
+  upr_recommendation_editor_flush (self->editor);
+  /* End the previous offer first: its undo must not be mixed with this one. */
+  upr_undo_bar_commit (self->undo_bar);
+  g_ptr_array_add (ids, NULL);
+  if (kind == BULK_LEAD || kind == BULK_CLUSTER)
+    {
+      before = remember_values (self, kind, (const char * const *) ids->pdata, error);
+      if (before == NULL)
+        return FALSE;
+    }
+  if (!apply_bulk (self, kind, (const char * const *) ids->pdata, value, goal, &changed, error))
+    return FALSE;
+
+  bulk = g_new0 (BulkEdit, 1);
+  bulk->store = g_object_ref (get_store (self));
+  bulk->kind = kind;
+  bulk->ids = g_ptr_array_new_with_free_func (g_free);
+  bulk->old_values = g_ptr_array_new_with_free_func (g_free);
+  bulk->term = g_strdup (kind == BULK_TERM ? value : NULL);
+  bulk->goal = goal;
+  for (guint i = 0; changed != NULL && changed[i] != NULL; i++)
+    {
+      g_ptr_array_add (bulk->ids, g_strdup (changed[i]));
+      g_ptr_array_add (bulk->old_values,
+                       before != NULL ? g_strdup (g_hash_table_lookup (before, changed[i]))
+                                      : NULL);
+    }
+  g_ptr_array_add (bulk->ids, NULL);
+  message = describe_bulk (kind, goal, bulk->ids->len - 1);
+  upr_undo_bar_offer (self->undo_bar, message, bulk_edit_undo, NULL, bulk, bulk_edit_free);
+  return TRUE;
+}
+
+static void
+bulk_done (UprMatrixPage *self,
+           gboolean       done,
+           GError        *error)
+{
+  upr_form_show_error (NULL, self->bulk_message, done ? NULL : error->message);
+  if (done)
+    gtk_menu_button_popdown (self->bulk_edit_button);
+}
+
+static void
+bulk_lead_cb (UprMatrixPage *self)
+{
+  UprOrganisation *known = upr_organisation_entry_get_organisation (self->bulk_lead_entry);
+  g_autofree char *name =
+    upr_form_get_text (upr_organisation_entry_get_editable (self->bulk_lead_entry));
+  g_autoptr(UprOrganisation) created = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *id = NULL;
+
+  if (known != NULL)
+    id = upr_record_get_id (UPR_RECORD (known));
+  else if (name != NULL)
+    {
+      /* A name nobody knows yet is a new institution, as in the editor. */
+      created = upr_context_ensure_organisation (self->context, name, "government",
+                                                 self->country_code, &error);
+      if (created == NULL)
+        {
+          bulk_done (self, FALSE, error);
+          return;
+        }
+      id = upr_record_get_id (UPR_RECORD (created));
+    }
+  bulk_done (self, upr_matrix_page_set_lead_of_selected (self, id, &error), error);
+}
+
+static void
+bulk_cluster_cb (UprMatrixPage *self)
+{
+  g_autofree char *cluster = upr_form_get_text (GTK_EDITABLE (self->bulk_cluster_entry));
+  g_autoptr(GError) error = NULL;
+
+  bulk_done (self, upr_matrix_page_set_cluster_of_selected (self, cluster, &error), error);
+}
+
+static void
+bulk_term_cb (UprMatrixPage *self)
+{
+  guint selected = gtk_drop_down_get_selected (self->bulk_term_drop_down);
+  g_autoptr(GError) error = NULL;
+
+  /* The bulk list is the filter's without its first entry, "all". */
+  if (selected == GTK_INVALID_LIST_POSITION || selected + 1 >= self->term_ids->len)
+    return;
+  bulk_done (self, upr_matrix_page_add_term_to_selected (self, self->term_ids->pdata[selected + 1],
+                                                         &error),
+             error);
+}
+
+static void
+bulk_sdg_cb (UprMatrixPage *self)
+{
+  guint selected = gtk_drop_down_get_selected (self->bulk_sdg_drop_down);
+  g_autoptr(GError) error = NULL;
+
+  if (selected == GTK_INVALID_LIST_POSITION || selected + 1 >= self->sdg_goals->len)
+    return;
+  bulk_done (self,
+             upr_matrix_page_add_sdg_to_selected (self,
+                                                  GPOINTER_TO_UINT (self->sdg_goals->pdata[selected + 1]),
+                                                  &error),
+             error);
+}
+
 /* Actions */
 
 static void
@@ -837,8 +1325,10 @@ set_context (UprMatrixPage *self,
     return;
   self->context = g_object_ref (context);
   g_object_set (self->editor, "context", context, NULL);
+  g_object_set (self->bulk_lead_entry, "context", context, NULL);
   g_signal_connect_object (get_store (self), "changed::recommendation",
                            G_CALLBACK (store_changed_cb), self, G_CONNECT_SWAPPED);
+  fill_term_filters (self);
   reload (self);
 }
 
@@ -862,6 +1352,9 @@ upr_matrix_page_dispose (GObject *object)
   g_clear_object (&self->context);
   g_clear_pointer (&self->country_code, g_free);
   g_clear_pointer (&self->selected_id, g_free);
+  g_clear_pointer (&self->term_ids, g_ptr_array_unref);
+  g_clear_pointer (&self->sdg_goals, g_ptr_array_unref);
+  g_clear_pointer (&self->lead_ids, g_ptr_array_unref);
 
   G_OBJECT_CLASS (upr_matrix_page_parent_class)->dispose (object);
 }
@@ -936,6 +1429,7 @@ upr_matrix_page_class_init (UprMatrixPageClass *klass)
   g_type_ensure (UPR_TYPE_RECOMMENDATION_FILTER);
   g_type_ensure (UPR_TYPE_RECOMMENDATION_EDITOR);
   g_type_ensure (UPR_TYPE_UNDO_BAR);
+  g_type_ensure (UPR_TYPE_ORGANISATION_ENTRY);
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_template_from_resource (widget_class,
@@ -945,6 +1439,12 @@ upr_matrix_page_class_init (UprMatrixPageClass *klass)
   CHILD (cycle_drop_down);
   CHILD (response_drop_down);
   CHILD (status_drop_down);
+  CHILD (more_filters_button);
+  CHILD (category_drop_down);
+  CHILD (term_drop_down);
+  CHILD (sdg_drop_down);
+  CHILD (lead_drop_down);
+  CHILD (clear_filters_button);
   CHILD (add_button);
   CHILD (session_spin);
   CHILD (session_cycle_label);
@@ -953,6 +1453,16 @@ upr_matrix_page_class_init (UprMatrixPageClass *klass)
   CHILD (add_message);
   CHILD (count_label);
   CHILD (bulk_status_button);
+  CHILD (bulk_edit_button);
+  CHILD (bulk_lead_entry);
+  CHILD (bulk_cluster_entry);
+  CHILD (bulk_term_drop_down);
+  CHILD (bulk_sdg_drop_down);
+  CHILD (bulk_lead_button);
+  CHILD (bulk_cluster_button);
+  CHILD (bulk_term_button);
+  CHILD (bulk_sdg_button);
+  CHILD (bulk_message);
   CHILD (undo_bar);
   CHILD (message);
   CHILD (stack);
@@ -992,6 +1502,11 @@ upr_matrix_page_class_init (UprMatrixPageClass *klass)
   CALLBACK (search_changed_cb);
   CALLBACK (search_stopped_cb);
   CALLBACK (field_filter_changed_cb);
+  CALLBACK (clear_more_filters_cb);
+  CALLBACK (bulk_lead_cb);
+  CALLBACK (bulk_cluster_cb);
+  CALLBACK (bulk_term_cb);
+  CALLBACK (bulk_sdg_cb);
   CALLBACK (session_changed_cb);
   CALLBACK (add_popover_shown_cb);
   CALLBACK (add_confirmed_cb);
@@ -1007,12 +1522,18 @@ upr_matrix_page_class_init (UprMatrixPageClass *klass)
 static void
 upr_matrix_page_init (UprMatrixPage *self)
 {
+  self->term_ids = g_ptr_array_new_with_free_func (g_free);
+  self->sdg_goals = g_ptr_array_new ();
+  self->lead_ids = g_ptr_array_new_with_free_func (g_free);
+  g_ptr_array_add (self->lead_ids, NULL);
   gtk_widget_init_template (GTK_WIDGET (self));
 
   upr_form_setup_vocab_drop_down (self->response_drop_down, UPR_VOCAB_RESPONSE,
                                   _("All responses"));
   upr_form_setup_vocab_drop_down (self->status_drop_down, UPR_VOCAB_IMPLEMENTATION_STATUS,
                                   _("All statuses"));
+  upr_form_setup_vocab_drop_down (self->category_drop_down, UPR_VOCAB_ACTION_CATEGORY,
+                                  _("All categories"));
   self->ready = TRUE;
   setup_sorters (self);
   gtk_column_view_sort_by_column (self->column_view, self->paragraph_column,
@@ -1112,9 +1633,7 @@ upr_matrix_page_add_recommendation (UprMatrixPage  *self,
 
   /* The new one must show, whatever the filters said. */
   gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
-  gtk_drop_down_set_selected (self->cycle_drop_down, 0);
-  gtk_drop_down_set_selected (self->response_drop_down, 0);
-  gtk_drop_down_set_selected (self->status_drop_down, 0);
+  reset_filters (self);
   reload (self);
   upr_matrix_page_select (self, id);
   return g_strdup (id);
@@ -1185,4 +1704,50 @@ upr_matrix_page_set_status_of_selected (UprMatrixPage  *self,
                              n_changed, upr_vocab_label (UPR_VOCAB_IMPLEMENTATION_STATUS, status));
   upr_undo_bar_offer (self->undo_bar, message, bulk_undo, NULL, bulk, bulk_undo_free);
   return TRUE;
+}
+
+gboolean
+upr_matrix_page_set_lead_of_selected (UprMatrixPage  *self,
+                                      const char     *organisation_id,
+                                      GError        **error)
+{
+  g_return_val_if_fail (UPR_IS_MATRIX_PAGE (self), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  return run_bulk (self, BULK_LEAD, organisation_id, 0, error);
+}
+
+gboolean
+upr_matrix_page_set_cluster_of_selected (UprMatrixPage  *self,
+                                         const char     *cluster,
+                                         GError        **error)
+{
+  g_return_val_if_fail (UPR_IS_MATRIX_PAGE (self), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  return run_bulk (self, BULK_CLUSTER, cluster, 0, error);
+}
+
+gboolean
+upr_matrix_page_add_term_to_selected (UprMatrixPage  *self,
+                                      const char     *term_id,
+                                      GError        **error)
+{
+  g_return_val_if_fail (UPR_IS_MATRIX_PAGE (self), FALSE);
+  g_return_val_if_fail (term_id != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  return run_bulk (self, BULK_TERM, term_id, 0, error);
+}
+
+gboolean
+upr_matrix_page_add_sdg_to_selected (UprMatrixPage  *self,
+                                     guint           goal,
+                                     GError        **error)
+{
+  g_return_val_if_fail (UPR_IS_MATRIX_PAGE (self), FALSE);
+  g_return_val_if_fail (goal >= 1 && goal <= 17, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  return run_bulk (self, BULK_SDG, NULL, goal, error);
 }

@@ -38,6 +38,21 @@ char      **upr_matrix_page_get_selected_ids   (UprMatrixPage  *self);
 gboolean    upr_matrix_page_set_status_of_selected (UprMatrixPage  *self,
                                                     const char     *status,
                                                     GError        **error);
+/* The other bulk edits of the selected recommendations, each one transaction offering Undo
+ * (which sets the former lead institution or cluster back, or removes what was added). A
+ * NULL @organisation_id or @cluster clears it. */
+gboolean    upr_matrix_page_set_lead_of_selected    (UprMatrixPage  *self,
+                                                     const char     *organisation_id,
+                                                     GError        **error);
+gboolean    upr_matrix_page_set_cluster_of_selected (UprMatrixPage  *self,
+                                                     const char     *cluster,
+                                                     GError        **error);
+gboolean    upr_matrix_page_add_term_to_selected    (UprMatrixPage  *self,
+                                                     const char     *term_id,
+                                                     GError        **error);
+gboolean    upr_matrix_page_add_sdg_to_selected     (UprMatrixPage  *self,
+                                                     guint           goal,
+                                                     GError        **error);
 /* Saves typing still waiting in the editor. */
 void        upr_matrix_page_flush              (UprMatrixPage  *self);
 

@@ -9,8 +9,11 @@
 #include <glib/gi18n-lib.h>
 
 #include "upr-action-category.h"
+#include "upr-assessment.h"
 #include "upr-context.h"
+#include "upr-country.h"
 #include "upr-date-entry.h"
+#include "upr-fold.h"
 #include "upr-form.h"
 #include "upr-organisation.h"
 #include "upr-organisation-entry.h"
@@ -19,6 +22,7 @@
 #include "upr-recommendation-editor.h"
 #include "upr-record.h"
 #include "upr-store.h"
+#include "upr-term-chooser.h"
 #include "upr-vocab.h"
 
 /* How long typing pauses before it is saved. */
@@ -41,6 +45,23 @@ struct _UprRecommendationEditor
   UprOrganisationEntry *lead_entry;
   GtkEntry             *cluster_entry;
   GtkDropDown          *priority_drop_down;
+  GtkEntry             *response_source_entry;
+  GtkCheckButton       *pledge_check;
+  GtkListBox           *states_list;
+  GtkLabel             *no_states;
+  GtkEntry             *state_entry;
+  GtkListStore         *country_names;
+  GtkButton            *add_state_button;
+  GtkLabel             *state_message;
+  GtkLabel             *terms_label;
+  UprTermChooser       *term_chooser;
+  GtkLabel             *combined_label;
+  GtkDropDown          *assessment_source;
+  GtkDropDown          *assessment_level;
+  UprDateEntry         *assessment_date;
+  GtkButton            *add_assessment_button;
+  GtkLabel             *assessment_message;
+  GtkListBox           *assessments;
   GtkTextView          *text_view;
   GtkTextView          *notes_view;
   UprDateEntry         *update_date;
@@ -161,6 +182,214 @@ fill_history (UprRecommendationEditor *self)
 }
 
 static void
+clear_list (GtkListBox *list)
+{
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (list))) != NULL)
+    gtk_list_box_remove (list, child);
+}
+
+static GtkWidget *
+list_line (const char *text)
+{
+  GtkWidget *label = gtk_label_new (text);
+
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_widget_set_hexpand (label, TRUE);
+  gtk_widget_set_margin_top (label, 6);
+  gtk_widget_set_margin_bottom (label, 6);
+  gtk_widget_set_margin_start (label, 6);
+  gtk_widget_set_margin_end (label, 6);
+  return label;
+}
+
+static void remove_state_cb (UprRecommendationEditor *self,
+                             GtkButton               *button);
+
+static GtkWidget *
+state_line (UprRecommendationEditor *self,
+            const char              *code)
+{
+  g_autoptr(UprCountry) country = upr_context_find_country (self->context, code);
+  const char *name = country != NULL ? upr_country_get_name (country) : code;
+  g_autofree char *remove_label = NULL;
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  GtkWidget *button = gtk_button_new_from_icon_name ("list-remove-symbolic");
+
+  gtk_box_append (GTK_BOX (box), list_line (name));
+  /* Translators: the button that removes a recommending State, %s its name */
+  remove_label = g_strdup_printf (_("Remove %s"), name);
+  gtk_widget_set_tooltip_text (button, remove_label);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  remove_label, -1);
+  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+  gtk_widget_set_margin_end (button, 6);
+  gtk_widget_add_css_class (button, "flat");
+  g_object_set_data_full (G_OBJECT (button), "code", g_strdup (code), g_free);
+  g_signal_connect_object (button, "clicked", G_CALLBACK (remove_state_cb), self,
+                           G_CONNECT_SWAPPED);
+  gtk_box_append (GTK_BOX (box), button);
+  return box;
+}
+
+/* States, themes and goals as stored. */
+static void
+fill_links (UprRecommendationEditor *self)
+{
+  g_autoptr(UprRecommendationLinks) links = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *terms = NULL;
+  guint n_states;
+
+  clear_list (self->states_list);
+  links = upr_store_get_recommendation_links (get_store (self), self->id, &error);
+  if (links == NULL)
+    {
+      upr_form_show_error (NULL, self->state_message, error->message);
+      return;
+    }
+  n_states = g_strv_length (links->states);
+  for (guint i = 0; i < n_states; i++)
+    gtk_list_box_append (self->states_list, state_line (self, links->states[i]));
+  gtk_widget_set_visible (GTK_WIDGET (self->states_list), n_states > 0);
+  gtk_widget_set_visible (GTK_WIDGET (self->no_states), n_states == 0);
+
+  upr_term_chooser_set_chosen (self->term_chooser, (const char * const *) links->terms,
+                               links->sdg_goals);
+  terms = upr_term_chooser_describe (self->term_chooser);
+  gtk_label_set_label (self->terms_label, terms != NULL ? terms : _("None chosen yet."));
+  if (terms == NULL)
+    gtk_widget_add_css_class (GTK_WIDGET (self->terms_label), "dim-label");
+  else
+    gtk_widget_remove_css_class (GTK_WIDGET (self->terms_label), "dim-label");
+}
+
+/* Replaces the States (@states non-NULL) or the themes and goals (@terms TRUE) and keeps the
+ * rest of the links as stored: one transaction in the store. */
+static gboolean
+save_links (UprRecommendationEditor  *self,
+            char                    **states,
+            gboolean                  terms,
+            GError                  **error)
+{
+  g_autoptr(UprRecommendationLinks) links = NULL;
+
+  links = upr_store_get_recommendation_links (get_store (self), self->id, error);
+  if (links == NULL)
+    return FALSE;
+  if (states != NULL)
+    {
+      g_strfreev (links->states);
+      links->states = g_strdupv (states);
+    }
+  if (terms)
+    {
+      g_strfreev (links->terms);
+      links->terms = upr_term_chooser_get_term_ids (self->term_chooser);
+      links->sdg_goals = upr_term_chooser_get_sdg_goals (self->term_chooser);
+    }
+  return upr_store_set_recommendation_links (get_store (self), self->id, links, error);
+}
+
+/* The country typed: by name in either language, or by its code. */
+static char *
+find_country_code (UprRecommendationEditor *self,
+                   const char              *typed)
+{
+  GListModel *countries = upr_context_get_countries (self->context);
+  g_autofree char *folded = upr_fold (typed);
+  guint n = g_list_model_get_n_items (countries);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(UprCountry) country = g_list_model_get_item (countries, i);
+      g_autofree char *en = upr_fold (upr_country_get_name_en (country));
+      g_autofree char *fr = upr_fold (upr_country_get_name_fr (country));
+
+      if (g_strcmp0 (folded, en) == 0 || g_strcmp0 (folded, fr) == 0
+          || g_ascii_strcasecmp (typed, upr_country_get_code (country)) == 0
+          || g_ascii_strcasecmp (typed, upr_country_get_alpha3 (country)) == 0)
+        return g_strdup (upr_country_get_code (country));
+    }
+  return NULL;
+}
+
+static void
+fill_country_names (UprRecommendationEditor *self)
+{
+  GListModel *countries = upr_context_get_countries (self->context);
+  guint n = g_list_model_get_n_items (countries);
+
+  gtk_list_store_clear (self->country_names);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(UprCountry) country = g_list_model_get_item (countries, i);
+
+      gtk_list_store_insert_with_values (self->country_names, NULL, -1,
+                                         0, upr_country_get_name (country), -1);
+    }
+}
+
+/* Reference data: read once. */
+static void
+fill_term_chooser (UprRecommendationEditor *self)
+{
+  g_autoptr(GListModel) terms = upr_store_list_terms (get_store (self), NULL, NULL);
+
+  if (terms != NULL)
+    upr_term_chooser_set_terms (self->term_chooser, terms);
+}
+
+static void
+fill_assessments (UprRecommendationEditor *self)
+{
+  g_autoptr(GListModel) list = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *combined = NULL;
+  const char *level;
+  guint n_stakeholders = 0;
+  guint n;
+
+  clear_list (self->assessments);
+  list = upr_store_list_assessments (get_store (self), self->id, &error);
+  level = list != NULL ? upr_store_get_assessed_level (get_store (self), self->id, NULL,
+                                                       &n_stakeholders, &error)
+                       : NULL;
+  if (error != NULL)
+    {
+      upr_form_show_error (NULL, self->assessment_message, error->message);
+      return;
+    }
+  n = g_list_model_get_n_items (list);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(UprRecord) assessment = g_list_model_get_item (list, i);
+      g_autofree char *line = NULL;
+
+      /* Translators: an assessment: its date, who made it, the level it gives */
+      line = g_strdup_printf (_("%s · %s — %s"), upr_record_get_string (assessment, "date"),
+                              upr_vocab_label (UPR_VOCAB_ASSESSMENT_SOURCE,
+                                               upr_record_get_string (assessment, "source")),
+                              upr_vocab_label (UPR_VOCAB_ASSESSMENT_LEVEL,
+                                               upr_record_get_string (assessment, "level")));
+      gtk_list_box_append (self->assessments, list_line (line));
+    }
+  gtk_widget_set_visible (GTK_WIDGET (self->assessments), n > 0);
+  if (level == NULL)
+    combined = g_strdup (_("Not assessed yet."));
+  else
+    /* Translators: UPR Info's combined level of the assessments, then how many stakeholders
+     * it combines */
+    combined = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Combined: %s (%u stakeholder)",
+                                             "Combined: %s (%u stakeholders)", n_stakeholders),
+                                upr_vocab_label (UPR_VOCAB_ASSESSMENT_LEVEL, level),
+                                n_stakeholders);
+  gtk_label_set_label (self->combined_label, combined);
+}
+
+static void
 fill (UprRecommendationEditor *self)
 {
   UprRecord *record = record_of (self);
@@ -181,6 +410,10 @@ fill (UprRecommendationEditor *self)
   upr_form_set_text (GTK_EDITABLE (self->cluster_entry),
                      upr_record_get_string (record, "cluster"));
   upr_form_set_buffer_text (self->notes_view, upr_record_get_string (record, "notes"));
+  upr_form_set_text (GTK_EDITABLE (self->response_source_entry),
+                     upr_record_get_string (record, "response-source"));
+  gtk_check_button_set_active (self->pledge_check,
+                               upr_record_get_int (record, "voluntary-pledge") != 0);
 
   lead_id = upr_record_get_string (record, "lead-organisation-id");
   if (lead_id != NULL)
@@ -220,8 +453,12 @@ load (UprRecommendationEditor *self)
   gtk_widget_set_sensitive (GTK_WIDGET (self), TRUE);
   upr_form_show_error (NULL, self->message, NULL);
   upr_form_show_error (NULL, self->update_message, NULL);
+  upr_form_show_error (NULL, self->state_message, NULL);
+  upr_form_show_error (NULL, self->assessment_message, NULL);
   fill (self);
   fill_history (self);
+  fill_links (self);
+  fill_assessments (self);
   return TRUE;
 }
 
@@ -266,6 +503,7 @@ apply_fields (UprRecommendationEditor *self,
   g_autofree char *text = upr_form_get_buffer_text (self->text_view);
   g_autofree char *cluster = upr_form_get_text (GTK_EDITABLE (self->cluster_entry));
   g_autofree char *notes = upr_form_get_buffer_text (self->notes_view);
+  g_autofree char *source = upr_form_get_text (GTK_EDITABLE (self->response_source_entry));
   const char *category = upr_form_get_vocab_id (self->category_drop_down);
 
   upr_record_set_string (record, "paragraph", paragraph);
@@ -277,6 +515,10 @@ apply_fields (UprRecommendationEditor *self,
   upr_record_set_string (record, "cluster", cluster);
   upr_record_set_string (record, "notes", notes);
   upr_record_set_string (record, "lead-organisation-id", lead_id);
+  upr_record_set_string (record, "response-source", source);
+  if (upr_record_get_int (record, "voluntary-pledge") != gtk_check_button_get_active (self->pledge_check))
+    g_object_set (record, "voluntary-pledge", gtk_check_button_get_active (self->pledge_check),
+                  NULL);
 }
 
 static void
@@ -413,6 +655,124 @@ add_update_cb (UprRecommendationEditor *self)
 }
 
 static void
+add_state_cb (UprRecommendationEditor *self)
+{
+  g_autofree char *typed = upr_form_get_text (GTK_EDITABLE (self->state_entry));
+  g_autofree char *code = NULL;
+  g_autoptr(UprRecommendationLinks) links = NULL;
+  g_autoptr(GStrvBuilder) builder = NULL;
+  g_auto(GStrv) states = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (self->recommendation == NULL || typed == NULL)
+    return;
+  code = find_country_code (self, typed);
+  if (code == NULL)
+    {
+      upr_form_show_error (GTK_WIDGET (self->state_entry), self->state_message,
+                           _("No State has this name. Choose one of those offered."));
+      return;
+    }
+  links = upr_store_get_recommendation_links (get_store (self), self->id, &error);
+  if (links == NULL)
+    {
+      upr_form_show_error (NULL, self->state_message, error->message);
+      return;
+    }
+  if (!g_strv_contains ((const char * const *) links->states, code))
+    {
+      builder = g_strv_builder_new ();
+      g_strv_builder_addv (builder, (const char **) links->states);
+      g_strv_builder_add (builder, code);
+      states = g_strv_builder_end (builder);
+      if (!save_links (self, states, FALSE, &error))
+        {
+          upr_form_show_error (NULL, self->state_message, error->message);
+          return;
+        }
+    }
+  upr_form_show_error (GTK_WIDGET (self->state_entry), self->state_message, NULL);
+  gtk_editable_set_text (GTK_EDITABLE (self->state_entry), "");
+  fill_links (self);
+}
+
+static void
+remove_state_cb (UprRecommendationEditor *self,
+                 GtkButton               *button)
+{
+  const char *code = g_object_get_data (G_OBJECT (button), "code");
+  g_autoptr(UprRecommendationLinks) links = NULL;
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  g_auto(GStrv) states = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (self->recommendation == NULL)
+    return;
+  links = upr_store_get_recommendation_links (get_store (self), self->id, &error);
+  for (guint i = 0; links != NULL && links->states[i] != NULL; i++)
+    if (g_strcmp0 (links->states[i], code) != 0)
+      g_strv_builder_add (builder, links->states[i]);
+  states = g_strv_builder_end (builder);
+  if (links == NULL || !save_links (self, states, FALSE, &error))
+    {
+      upr_form_show_error (NULL, self->state_message, error->message);
+      return;
+    }
+  upr_form_show_error (NULL, self->state_message, NULL);
+  /* The button goes with its line: focus stays in the editor. */
+  gtk_widget_grab_focus (GTK_WIDGET (self->state_entry));
+  fill_links (self);
+}
+
+static void
+terms_changed_cb (UprRecommendationEditor *self)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (self->recommendation == NULL)
+    return;
+  if (!save_links (self, NULL, TRUE, &error))
+    upr_form_show_error (NULL, self->state_message, error->message);
+  fill_links (self);
+}
+
+static void
+add_assessment_cb (UprRecommendationEditor *self)
+{
+  g_autoptr(UprAssessment) assessment = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *date = NULL;
+
+  if (self->recommendation == NULL)
+    return;
+  if (!upr_form_parse_date (upr_date_entry_get_text (self->assessment_date), &date))
+    {
+      upr_form_show_error (NULL, self->assessment_message, _("Type the date as YYYY-MM-DD."));
+      return;
+    }
+  if (date == NULL)
+    {
+      g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+      date = g_date_time_format (now, "%Y-%m-%d");
+    }
+  assessment = upr_assessment_new ();
+  upr_record_set_string (UPR_RECORD (assessment), "recommendation-id", self->id);
+  upr_record_set_string (UPR_RECORD (assessment), "source",
+                         upr_form_get_vocab_id (self->assessment_source));
+  upr_record_set_string (UPR_RECORD (assessment), "level",
+                         upr_form_get_vocab_id (self->assessment_level));
+  upr_record_set_string (UPR_RECORD (assessment), "date", date);
+  if (!upr_store_add_assessment (get_store (self), assessment, &error))
+    {
+      upr_form_show_error (NULL, self->assessment_message, error->message);
+      return;
+    }
+  upr_form_show_error (NULL, self->assessment_message, NULL);
+  upr_date_entry_set_text (self->assessment_date, "");
+  fill_assessments (self);
+}
+
+static void
 store_changed_cb (UprRecommendationEditor *self)
 {
   /* Edits made elsewhere (a bulk edit) show here; typing waiting for its pause wins. */
@@ -452,6 +812,8 @@ set_context (UprRecommendationEditor *self,
     return;
   self->context = g_object_ref (context);
   g_object_set (self->lead_entry, "context", context, NULL);
+  fill_country_names (self);
+  fill_term_chooser (self);
   g_signal_connect_object (get_store (self), "changed::recommendation",
                            G_CALLBACK (store_changed_cb), self, G_CONNECT_SWAPPED);
   load (self);
@@ -519,6 +881,7 @@ upr_recommendation_editor_class_init (UprRecommendationEditorClass *klass)
 
   g_type_ensure (UPR_TYPE_DATE_ENTRY);
   g_type_ensure (UPR_TYPE_ORGANISATION_ENTRY);
+  g_type_ensure (UPR_TYPE_TERM_CHOOSER);
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_template_from_resource (widget_class,
@@ -536,6 +899,23 @@ upr_recommendation_editor_class_init (UprRecommendationEditorClass *klass)
   CHILD (lead_entry);
   CHILD (cluster_entry);
   CHILD (priority_drop_down);
+  CHILD (response_source_entry);
+  CHILD (pledge_check);
+  CHILD (states_list);
+  CHILD (no_states);
+  CHILD (state_entry);
+  CHILD (country_names);
+  CHILD (add_state_button);
+  CHILD (state_message);
+  CHILD (terms_label);
+  CHILD (term_chooser);
+  CHILD (combined_label);
+  CHILD (assessment_source);
+  CHILD (assessment_level);
+  CHILD (assessment_date);
+  CHILD (add_assessment_button);
+  CHILD (assessment_message);
+  CHILD (assessments);
   CHILD (text_view);
   CHILD (notes_view);
   CHILD (update_date);
@@ -551,6 +931,9 @@ upr_recommendation_editor_class_init (UprRecommendationEditorClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, chosen_cb);
   gtk_widget_class_bind_template_callback (widget_class, accept_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, add_update_cb);
+  gtk_widget_class_bind_template_callback (widget_class, add_state_cb);
+  gtk_widget_class_bind_template_callback (widget_class, terms_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, add_assessment_cb);
 }
 
 static void
@@ -565,6 +948,8 @@ upr_recommendation_editor_init (UprRecommendationEditor *self)
   upr_form_setup_vocab_drop_down (self->priority_drop_down, UPR_VOCAB_PRIORITY, _("Not set"));
   upr_form_setup_vocab_drop_down (self->update_status, UPR_VOCAB_IMPLEMENTATION_STATUS,
                                   _("No change of status"));
+  upr_form_setup_vocab_drop_down (self->assessment_source, UPR_VOCAB_ASSESSMENT_SOURCE, NULL);
+  upr_form_setup_vocab_drop_down (self->assessment_level, UPR_VOCAB_ASSESSMENT_LEVEL, NULL);
   g_signal_connect_object (gtk_text_view_get_buffer (self->text_view), "changed",
                            G_CALLBACK (text_changed_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (gtk_text_view_get_buffer (self->notes_view), "changed",

@@ -5,6 +5,7 @@
 #include "upr-search-query.h"
 #include "upr-recommendation-filter.h"
 #include "upr-recommendation-row.h"
+#include "upr-store.h"
 
 struct _UprRecommendationFilter
 {
@@ -15,11 +16,27 @@ struct _UprRecommendationFilter
   int        cycle;    /* 0: any */
   char      *response; /* NULL: any */
   char      *status;   /* NULL: any */
+  int        category; /* 0: any */
+  char      *term;     /* NULL: any */
+  guint      sdg;      /* 0: any */
+  char      *lead;     /* NULL: any */
 };
 
 G_DEFINE_FINAL_TYPE (UprRecommendationFilter, upr_recommendation_filter, GTK_TYPE_FILTER)
 
-enum { PROP_0, PROP_QUERY, PROP_CYCLE, PROP_RESPONSE, PROP_STATUS, N_PROPS };
+enum
+{
+  PROP_0,
+  PROP_QUERY,
+  PROP_CYCLE,
+  PROP_RESPONSE,
+  PROP_STATUS,
+  PROP_ACTION_CATEGORY,
+  PROP_TERM,
+  PROP_SDG,
+  PROP_LEAD,
+  N_PROPS
+};
 
 static GParamSpec *properties[N_PROPS];
 
@@ -55,6 +72,22 @@ set_id (char       **field,
   return TRUE;
 }
 
+static gboolean
+match_fields (UprRecommendationFilter *self,
+              UprRecommendationRow    *row)
+{
+  if (self->category != 0 && upr_recommendation_row_get_action_category (row) != self->category)
+    return FALSE;
+  if (self->term != NULL && !upr_recommendation_row_has_term (row, self->term))
+    return FALSE;
+  if (self->sdg != 0 && (upr_recommendation_row_get_sdg_goals (row) & UPR_SDG_BIT (self->sdg)) == 0)
+    return FALSE;
+  if (self->lead != NULL
+      && g_strcmp0 (upr_recommendation_row_get_lead_organisation_id (row), self->lead) != 0)
+    return FALSE;
+  return TRUE;
+}
+
 /* Overrides */
 
 static gboolean
@@ -73,6 +106,8 @@ upr_recommendation_filter_match (GtkFilter *filter,
   if (self->status != NULL
       && g_strcmp0 (upr_recommendation_row_get_status (row), self->status) != 0)
     return FALSE;
+  if (!match_fields (self, row))
+    return FALSE;
   if (self->folded == NULL)
     return TRUE;
   key = upr_recommendation_row_get_search_key (row);
@@ -84,7 +119,8 @@ upr_recommendation_filter_get_strictness (GtkFilter *filter)
 {
   UprRecommendationFilter *self = UPR_RECOMMENDATION_FILTER (filter);
 
-  if (self->folded == NULL && self->cycle == 0 && self->response == NULL && self->status == NULL)
+  if (self->folded == NULL && self->cycle == 0 && self->response == NULL && self->status == NULL
+      && self->category == 0 && self->term == NULL && self->sdg == 0 && self->lead == NULL)
     return GTK_FILTER_MATCH_ALL;
   return GTK_FILTER_MATCH_SOME;
 }
@@ -98,6 +134,8 @@ upr_recommendation_filter_finalize (GObject *object)
   g_free (self->folded);
   g_free (self->response);
   g_free (self->status);
+  g_free (self->term);
+  g_free (self->lead);
 
   G_OBJECT_CLASS (upr_recommendation_filter_parent_class)->finalize (object);
 }
@@ -123,6 +161,18 @@ upr_recommendation_filter_get_property (GObject    *object,
       break;
     case PROP_STATUS:
       g_value_set_string (value, self->status);
+      break;
+    case PROP_ACTION_CATEGORY:
+      g_value_set_int (value, self->category);
+      break;
+    case PROP_TERM:
+      g_value_set_string (value, self->term);
+      break;
+    case PROP_SDG:
+      g_value_set_uint (value, self->sdg);
+      break;
+    case PROP_LEAD:
+      g_value_set_string (value, self->lead);
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -151,6 +201,18 @@ upr_recommendation_filter_set_property (GObject      *object,
     case PROP_STATUS:
       upr_recommendation_filter_set_status (self, g_value_get_string (value));
       break;
+    case PROP_ACTION_CATEGORY:
+      upr_recommendation_filter_set_action_category (self, g_value_get_int (value));
+      break;
+    case PROP_TERM:
+      upr_recommendation_filter_set_term (self, g_value_get_string (value));
+      break;
+    case PROP_SDG:
+      upr_recommendation_filter_set_sdg (self, g_value_get_uint (value));
+      break;
+    case PROP_LEAD:
+      upr_recommendation_filter_set_lead (self, g_value_get_string (value));
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -173,6 +235,11 @@ upr_recommendation_filter_class_init (UprRecommendationFilterClass *klass)
   properties[PROP_CYCLE] = g_param_spec_int ("cycle", NULL, NULL, 0, G_MAXINT, 0, flags);
   properties[PROP_RESPONSE] = g_param_spec_string ("response", NULL, NULL, NULL, flags);
   properties[PROP_STATUS] = g_param_spec_string ("status", NULL, NULL, NULL, flags);
+  properties[PROP_ACTION_CATEGORY] =
+    g_param_spec_int ("action-category", NULL, NULL, 0, 5, 0, flags);
+  properties[PROP_TERM] = g_param_spec_string ("term", NULL, NULL, NULL, flags);
+  properties[PROP_SDG] = g_param_spec_uint ("sdg", NULL, NULL, 0, 17, 0, flags);
+  properties[PROP_LEAD] = g_param_spec_string ("lead", NULL, NULL, NULL, flags);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
 
@@ -279,4 +346,94 @@ upr_recommendation_filter_set_status (UprRecommendationFilter *self,
   was_any = self->status == NULL;
   if (set_id (&self->status, status))
     field_changed (self, was_any, self->status == NULL, PROP_STATUS);
+}
+
+int
+upr_recommendation_filter_get_action_category (UprRecommendationFilter *self)
+{
+  g_return_val_if_fail (UPR_IS_RECOMMENDATION_FILTER (self), 0);
+
+  return self->category;
+}
+
+void
+upr_recommendation_filter_set_action_category (UprRecommendationFilter *self,
+                                               int                      category)
+{
+  int old;
+
+  g_return_if_fail (UPR_IS_RECOMMENDATION_FILTER (self));
+  g_return_if_fail (category >= 0 && category <= 5);
+
+  if (self->category == category)
+    return;
+  old = self->category;
+  self->category = category;
+  field_changed (self, old == 0, category == 0, PROP_ACTION_CATEGORY);
+}
+
+const char *
+upr_recommendation_filter_get_term (UprRecommendationFilter *self)
+{
+  g_return_val_if_fail (UPR_IS_RECOMMENDATION_FILTER (self), NULL);
+
+  return self->term;
+}
+
+void
+upr_recommendation_filter_set_term (UprRecommendationFilter *self,
+                                    const char              *term_id)
+{
+  gboolean was_any;
+
+  g_return_if_fail (UPR_IS_RECOMMENDATION_FILTER (self));
+
+  was_any = self->term == NULL;
+  if (set_id (&self->term, term_id))
+    field_changed (self, was_any, self->term == NULL, PROP_TERM);
+}
+
+guint
+upr_recommendation_filter_get_sdg (UprRecommendationFilter *self)
+{
+  g_return_val_if_fail (UPR_IS_RECOMMENDATION_FILTER (self), 0);
+
+  return self->sdg;
+}
+
+void
+upr_recommendation_filter_set_sdg (UprRecommendationFilter *self,
+                                   guint                    goal)
+{
+  guint old;
+
+  g_return_if_fail (UPR_IS_RECOMMENDATION_FILTER (self));
+  g_return_if_fail (goal <= 17);
+
+  if (self->sdg == goal)
+    return;
+  old = self->sdg;
+  self->sdg = goal;
+  field_changed (self, old == 0, goal == 0, PROP_SDG);
+}
+
+const char *
+upr_recommendation_filter_get_lead (UprRecommendationFilter *self)
+{
+  g_return_val_if_fail (UPR_IS_RECOMMENDATION_FILTER (self), NULL);
+
+  return self->lead;
+}
+
+void
+upr_recommendation_filter_set_lead (UprRecommendationFilter *self,
+                                    const char              *organisation_id)
+{
+  gboolean was_any;
+
+  g_return_if_fail (UPR_IS_RECOMMENDATION_FILTER (self));
+
+  was_any = self->lead == NULL;
+  if (set_id (&self->lead, organisation_id))
+    field_changed (self, was_any, self->lead == NULL, PROP_LEAD);
 }
