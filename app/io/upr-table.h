@@ -15,7 +15,8 @@ G_BEGIN_DECLS
 #define UPR_TABLE_ERROR (upr_table_error_quark ())
 
 /* Every error has a translated message that names the problem and, where there is one,
- * the row (1-based, as a spreadsheet shows it) and column. */
+ * the row (1-based, as a spreadsheet shows it) and column. upr_table_read() may also fail
+ * with a G_IO_ERROR when the file cannot be opened. */
 typedef enum
 {
   UPR_TABLE_ERROR_EMPTY,          /* no bytes, a byte order mark only, or no rows at all */
@@ -44,7 +45,9 @@ typedef enum
 /* How to read a delimited text file. Zero/NULL members mean "detect". */
 typedef struct
 {
-  const char *encoding;  /* iconv name: "UTF-8", "UTF-16LE", "WINDOWS-1252", "WINDOWS-1251"… */
+  /* iconv name: "UTF-8", "UTF-16LE", "UTF-16" (byte order from the BOM, else little-endian),
+   * "WINDOWS-1252", "WINDOWS-1251", "MACINTOSH" (Mac OS Roman)… */
+  const char *encoding;
   char        separator; /* ',', ';', '\t' */
 } UprTableOptions;
 
@@ -53,7 +56,9 @@ G_DECLARE_FINAL_TYPE (UprTable, upr_table, UPR, TABLE, GObject)
 
 GQuark         upr_table_error_quark   (void);
 
-/* Detected from the first bytes of a file (at least 8; 512 is plenty). */
+/* Detected from the first bytes of a file (at least 8; 512 is plenty), except that telling
+ * an .xlsx from a .docx needs the whole file when the names of its first parts do not tell
+ * (a zip lists its parts at the end): then UNKNOWN. Reading always looks at the whole. */
 UprTableFormat upr_table_sniff_format  (const guint8 *head,
                                         gsize         length);
 
@@ -70,12 +75,14 @@ UprTable      *upr_table_read_bytes    (GBytes                *bytes,
                                         GError               **error);
 
 UprTableFormat upr_table_get_format    (UprTable   *self);
-/* For text files: the encoding used, and whether detection was sure of it (a BOM, valid
- * UTF-8 with non-ASCII text, or pure ASCII). When it was not, the assistant lets the user
- * choose, with a preview. Workbooks are always sure. */
+/* For text files: the encoding used, and whether detection was sure of it (a BOM, the NULs
+ * of UTF-16, valid UTF-8 with non-ASCII text, pure ASCII, or the encoding the options
+ * named). When it was not (a guessed code page: Windows-1252, Windows-1251 or Mac OS
+ * Roman), the assistant lets the user choose, with a preview. Workbooks are always sure. */
 const char    *upr_table_get_encoding  (UprTable   *self);
 gboolean       upr_table_get_encoding_certain (UprTable *self);
-/* For text files: the separator used (',', ';' or '\t'). 0 for workbooks. */
+/* For text files: the separator used (',', ';' or '\t', or what an Excel "sep=" first line
+ * names). 0 for workbooks. */
 char           upr_table_get_separator (UprTable   *self);
 
 guint          upr_table_get_n_sheets  (UprTable   *self);
@@ -91,7 +98,8 @@ guint          upr_table_get_n_columns (UprTable   *self,
 /* Row @row (0-based) of @sheet: a NULL-terminated array of its cells, in valid UTF-8 (NFC
  * not applied: normalisation is the importer's), never NULL cells ("" for empty ones), as
  * many as the row has (trailing empty cells may be missing). Empty rows are kept, so that
- * row numbers match the file; the text reader's quoted newlines stay inside their cell.
+ * row numbers match the file (a workbook's empty rows after its last data are not rows);
+ * the text reader's quoted newlines stay inside their cell, as "\n".
  * Numbers read from workbooks are written as people see them ("5", "12.5", not "5.0");
  * cells formatted as dates become "YYYY-MM-DD". */
 const char * const *upr_table_get_row  (UprTable   *self,
