@@ -7,7 +7,10 @@
 
 #include "upr-migrations.h"
 #include "upr-organisation.h"
+#include "upr-recommendation.h"
+#include "upr-review.h"
 #include "upr-store.h"
+#include "upr-store-import.h"
 #include "upr-workshop.h"
 
 typedef struct
@@ -175,6 +178,58 @@ test_idempotent (Fixture      *fixture,
   g_assert_cmpint (count_rows (fixture->path, "SELECT count(*) FROM country"), ==, 195);
 }
 
+/* Version 4 adds the remembered import mappings; the recommendations of version 3 stay. */
+static void
+test_3_to_4_keeps_data (Fixture      *fixture,
+                        gconstpointer user_data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(UprStore) store = upr_store_open_at_version (fixture->path, 3, &error);
+  g_autoptr(UprReview) review = NULL;
+  g_autoptr(UprRecommendation) recommendation = upr_recommendation_new ();
+  g_autoptr(UprRecord) loaded = NULL;
+  g_autofree char *id = NULL;
+  g_autofree char *mapping = NULL;
+  gint64 n_changes;
+
+  g_assert_no_error (error);
+  g_assert_null (upr_store_get_import_mapping (store, "key", &error));
+  g_assert_nonnull (error); /* no such table yet */
+  g_clear_error (&error);
+  review = upr_store_ensure_review (store, "SN", 45, &error);
+  g_assert_no_error (error);
+  upr_record_set_string (UPR_RECORD (recommendation), "review-id",
+                         upr_record_get_id (UPR_RECORD (review)));
+  upr_record_set_string (UPR_RECORD (recommendation), "paragraph", "121.4");
+  upr_record_set_string (UPR_RECORD (recommendation), "text", "Ratify the Optional Protocol.");
+  g_assert_true (upr_store_save (store, UPR_RECORD (recommendation), &error));
+  g_assert_no_error (error);
+  id = g_strdup (upr_record_get_id (UPR_RECORD (recommendation)));
+  n_changes = upr_store_count_changes (store);
+  g_clear_object (&store);
+
+  store = upr_store_open_at_version (fixture->path, 4, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (upr_store_get_schema_version (store), ==, 4);
+  g_assert_cmpint (upr_store_count_changes (store), ==, n_changes);
+  loaded = upr_store_load (store, UPR_TYPE_RECOMMENDATION, id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (upr_record_get_string (loaded, "paragraph"), ==, "121.4");
+
+  /* The new table: none remembered, then one, replaced in place; the change log is for
+   * records, not for this. */
+  g_assert_null (upr_store_get_import_mapping (store, "key", &error));
+  g_assert_no_error (error);
+  g_assert_true (upr_store_set_import_mapping (store, "key", "text\ncountry", &error));
+  g_assert_true (upr_store_set_import_mapping (store, "key", "country\ntext", &error));
+  g_assert_no_error (error);
+  mapping = upr_store_get_import_mapping (store, "key", &error);
+  g_assert_cmpstr (mapping, ==, "country\ntext");
+  g_assert_cmpint (upr_store_count_changes (store), ==, n_changes);
+  g_clear_object (&store);
+  g_assert_cmpint (count_rows (fixture->path, "SELECT count(*) FROM import_mapping"), ==, 1);
+}
+
 static GBytes *
 read_bytes (const char *path)
 {
@@ -230,6 +285,7 @@ main (int   argc,
   g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
   ADD ("/upright/store/migrate/version-1", test_version_1);
   ADD ("/upright/store/migrate/1-to-2-keeps-data", test_1_to_2_keeps_data);
+  ADD ("/upright/store/migrate/3-to-4-keeps-data", test_3_to_4_keeps_data);
   ADD ("/upright/store/migrate/each-from-previous", test_each_from_previous);
   ADD ("/upright/store/migrate/idempotent", test_idempotent);
   ADD ("/upright/store/migrate/too-new", test_too_new);

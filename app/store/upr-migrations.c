@@ -301,10 +301,22 @@ static const char migration_3[] =
   ");"
   "CREATE INDEX assessment_recommendation ON assessment (recommendation_id, date);";
 
+/* Version 4: the column mappings of imported files (issue 4), remembered per set of headers
+ * so that a file laid out like one imported before is read the same way without asking.
+ * "header_key" is a hash of the file's folded header names (upr-import.c); "mapping" the
+ * field of each column, in order (upr-import-layout.c). Not personal data, not logged. */
+static const char migration_4[] =
+  "CREATE TABLE import_mapping ("
+  "  header_key TEXT PRIMARY KEY CHECK (header_key <> ''),"
+  "  mapping TEXT NOT NULL,"
+  "  updated_at TEXT NOT NULL"
+  ");";
+
 static const UprMigration migrations[] = {
   { 1, migration_1, upr_store_seed_countries },
   { 2, migration_2, NULL },
   { 3, migration_3, upr_store_seed_terms },
+  { 4, migration_4, NULL },
 };
 
 const UprMigration *

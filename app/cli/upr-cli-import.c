@@ -1,0 +1,432 @@
+/* upr-cli-import.c: `upright import FILE [--country ISO] [--session N] [--dry-run]
+ * [--encoding NAME]`.
+ *
+ * The import runs as the window runs it: in steps from the main loop, in one transaction.
+ * Ctrl+C (SIGINT) or SIGTERM cancels it between two steps and the database is left exactly
+ * as it was; so it is if the process is killed outright (the transaction never commits). */
+#include "config.h"
+
+#include <gio/gio.h>
+#include <glib/gi18n-lib.h>
+#ifdef G_OS_UNIX
+#include <glib-unix.h>
+#endif
+#include <stdio.h>
+#include <string.h>
+
+#include "upr-cli-import.h"
+#include "upr-import.h"
+#include "upr-table.h"
+
+enum
+{
+  EXIT_OK = 0,
+  EXIT_FAILED = 1,
+  EXIT_USAGE = 2,
+};
+
+/* Rows per step: small enough that Ctrl+C answers at once, large enough to cost nothing. */
+#define ROWS_PER_STEP 500
+
+struct _UprCliImport
+{
+  char    *file;
+  char    *country;
+  int      session;
+  gboolean dry_run;
+  char    *encoding;
+};
+
+typedef struct
+{
+  UprImport    *import;
+  GMainLoop    *loop;
+  GCancellable *cancellable;
+  GError       *error;
+} Run;
+
+/* Parsing */
+
+UprCliImport *
+upr_cli_import_parse (char   **args,
+                      GError **error)
+{
+  g_autoptr(UprCliImport) self = g_new0 (UprCliImport, 1);
+  g_autoptr(GOptionContext) context = g_option_context_new (NULL);
+  g_auto(GStrv) words = NULL;
+  guint n_words;
+  const GOptionEntry entries[] = {
+    { "country", 0, 0, G_OPTION_ARG_STRING, &self->country, NULL, NULL },
+    { "session", 0, 0, G_OPTION_ARG_INT, &self->session, NULL, NULL },
+    { "dry-run", 0, 0, G_OPTION_ARG_NONE, &self->dry_run, NULL, NULL },
+    { "encoding", 0, 0, G_OPTION_ARG_STRING, &self->encoding, NULL, NULL },
+    { NULL }
+  };
+
+  g_return_val_if_fail (args != NULL, NULL);
+
+  /* GOption wants a program name first. */
+  words = g_new0 (char *, g_strv_length (args) + 2);
+  words[0] = g_strdup ("import");
+  for (guint i = 0; args[i] != NULL; i++)
+    words[i + 1] = g_strdup (args[i]);
+  g_option_context_set_help_enabled (context, FALSE);
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  if (!g_option_context_parse_strv (context, &words, error))
+    return NULL;
+
+  n_words = g_strv_length (words);
+  if (n_words < 2)
+    {
+      g_set_error_literal (error, G_OPTION_ERROR, G_OPTION_ERROR_FAILED,
+                           _("Name the file to import."));
+      return NULL;
+    }
+  if (n_words > 2)
+    {
+      /* Translators: %s is an argument given on the command line. */
+      g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_FAILED,
+                   _("Too many arguments: “%s”."), words[2]);
+      return NULL;
+    }
+  if (self->session < 0 || self->session > 999)
+    {
+      g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
+                   _("The session must be a number from 1 to 999."));
+      return NULL;
+    }
+  self->file = g_strdup (words[1]);
+  return g_steal_pointer (&self);
+}
+
+void
+upr_cli_import_free (UprCliImport *self)
+{
+  if (self == NULL)
+    return;
+  g_free (self->file);
+  g_free (self->country);
+  g_free (self->encoding);
+  g_free (self);
+}
+
+/* The report */
+
+static void
+print_error (const char *message)
+{
+  g_printerr ("upright: %s\n", message);
+}
+
+static const char *
+format_name (UprTableFormat format)
+{
+  switch (format)
+    {
+    case UPR_TABLE_FORMAT_CSV: return _("delimited text");
+    case UPR_TABLE_FORMAT_XLS: return _("Excel 97–2003 workbook (.xls)");
+    case UPR_TABLE_FORMAT_XLSX: return _("Excel workbook (.xlsx)");
+    case UPR_TABLE_FORMAT_DOCX: return _("Word document (.docx)");
+    case UPR_TABLE_FORMAT_UNKNOWN:
+    default: return _("unknown");
+    }
+}
+
+static void
+print_file (UprCliImport *self,
+            UprTable     *table,
+            UprImport    *import)
+{
+  UprTableFormat format = upr_table_get_format (table);
+
+  /* Translators: %s is a file path. */
+  g_print (_("File: %s"), self->file);
+  g_print ("\n");
+  if (format == UPR_TABLE_FORMAT_CSV)
+    /* Translators: the format of a file, then its character encoding. */
+    g_print (_("Format: %s, %s%s"), format_name (format), upr_table_get_encoding (table),
+             upr_table_get_encoding_certain (table) ? "" : _(" (guessed: use --encoding if the "
+                                                             "accents look wrong)"));
+  else
+    g_print (_("Format: %s"), format_name (format));
+  g_print ("\n");
+  g_print (_("Layout: %s"), upr_import_layout_label (upr_import_get_layout (import)));
+  g_print ("\n");
+}
+
+static void
+print_columns (UprImport *import)
+{
+  g_print ("%s\n", _("Columns:"));
+  for (guint c = 0; c < upr_import_get_n_columns (import); c++)
+    {
+      UprImportField field = upr_import_get_column_field (import, c);
+
+      if (field == UPR_IMPORT_FIELD_NONE)
+        continue;
+      g_print ("  “%s” → %s\n", upr_import_get_column_name (import, c),
+               upr_import_field_label (field));
+    }
+}
+
+/* The country and session, when the file named them only in its name or title. */
+static void
+print_found (UprImport *import)
+{
+  gboolean country_found = FALSE, session_found = FALSE;
+  const char *country = upr_import_get_country (import, &country_found);
+  int session = upr_import_get_session (import, &session_found);
+
+  if (country != NULL && country_found)
+    {
+      /* Translators: %s is an ISO country code; --country is an option, do not translate. */
+      g_print (_("State under review: %s, from the file's name or title (--country to change)"),
+               country);
+      g_print ("\n");
+    }
+  if (session != 0 && session_found)
+    {
+      /* Translators: %d is a session number; --session is an option, do not translate. */
+      g_print (_("Session: %d, from the file's name or title (--session to change)"), session);
+      g_print ("\n");
+    }
+}
+
+static const char *
+severity_label (UprImportSeverity severity)
+{
+  switch (severity)
+    {
+    case UPR_IMPORT_SEVERITY_WARNING: return _("warning");
+    case UPR_IMPORT_SEVERITY_SKIPPED: return _("skipped");
+    case UPR_IMPORT_SEVERITY_ERROR:
+    default: return _("error");
+    }
+}
+
+static void
+print_issue (const UprImportIssue *issue)
+{
+  g_autoptr(GString) where = g_string_new (NULL);
+
+  if (issue->row > 0 && issue->column != NULL)
+    /* Translators: a row number and a column name of the imported file. */
+    g_string_printf (where, _("Row %u, column “%s”"), issue->row, issue->column);
+  else if (issue->row > 0)
+    g_string_printf (where, _("Row %u"), issue->row);
+  else
+    g_string_assign (where, _("File"));
+  g_print ("  %s: %s: %s", severity_label (issue->severity), where->str, issue->message);
+  if (issue->value != NULL)
+    g_print (" (“%s”)", issue->value);
+  g_print ("\n");
+}
+
+static void
+print_issues (GPtrArray *issues)
+{
+  if (issues->len == 0)
+    return;
+  g_print ("%s\n", _("Report:"));
+  for (guint i = 0; i < issues->len; i++)
+    print_issue (issues->pdata[i]);
+}
+
+static void
+print_count (const char *format,
+             guint       n)
+{
+  g_print ("  ");
+  g_print (format, n);
+  g_print ("\n");
+}
+
+static void
+print_summary (UprImport *import,
+               gboolean   dry_run)
+{
+  const UprImportSummary *summary = upr_import_get_summary (import);
+  guint n;
+
+  g_print ("%s\n", dry_run ? _("Dry run: nothing was changed. The import would give:")
+                           : _("Summary:"));
+  n = summary->n_rows;
+  print_count (g_dngettext (GETTEXT_PACKAGE, "%u recommendation read",
+                            "%u recommendations read", n), n);
+  n = summary->n_new;
+  print_count (g_dngettext (GETTEXT_PACKAGE, "%u new", "%u new", n), n);
+  n = summary->n_updated;
+  print_count (g_dngettext (GETTEXT_PACKAGE, "%u updated", "%u updated", n), n);
+  n = summary->n_unchanged;
+  print_count (g_dngettext (GETTEXT_PACKAGE, "%u unchanged", "%u unchanged", n), n);
+  n = summary->n_skipped;
+  print_count (g_dngettext (GETTEXT_PACKAGE, "%u skipped", "%u skipped", n), n);
+  n = summary->n_other_country;
+  if (n > 0)
+    print_count (g_dngettext (GETTEXT_PACKAGE, "%u of other States, left out",
+                              "%u of other States, left out", n), n);
+  n = summary->n_warnings;
+  if (n > 0)
+    print_count (g_dngettext (GETTEXT_PACKAGE, "%u warning", "%u warnings", n), n);
+}
+
+/* Running */
+
+static gboolean
+step_cb (gpointer user_data)
+{
+  Run *run = user_data;
+  gboolean finished = FALSE;
+
+  if (g_cancellable_is_cancelled (run->cancellable))
+    {
+      upr_import_cancel (run->import);
+      g_set_error_literal (&run->error, G_IO_ERROR, G_IO_ERROR_CANCELLED,
+                           _("The import was cancelled: nothing was changed."));
+    }
+  else if (upr_import_step (run->import, ROWS_PER_STEP, &finished, &run->error) && finished)
+    upr_import_finish (run->import, &run->error);
+  else if (run->error == NULL)
+    return G_SOURCE_CONTINUE;
+  g_main_loop_quit (run->loop);
+  return G_SOURCE_REMOVE;
+}
+
+#ifdef G_OS_UNIX
+static gboolean
+signal_cb (gpointer user_data)
+{
+  g_cancellable_cancel (user_data);
+  return G_SOURCE_CONTINUE;
+}
+#endif
+
+static gboolean
+run_import (UprImport    *import,
+            gboolean      dry_run,
+            GCancellable *cancellable,
+            GError      **error)
+{
+  g_autoptr(GMainLoop) loop = g_main_loop_new (NULL, FALSE);
+  Run run = { import, loop, cancellable, NULL };
+
+  if (!upr_import_start (import, dry_run, error))
+    return FALSE;
+  g_idle_add (step_cb, &run);
+  g_main_loop_run (loop);
+  if (run.error != NULL)
+    {
+      g_propagate_error (error, run.error);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static UprTable *
+read_table (UprCliImport *self,
+            GCancellable *cancellable,
+            GError      **error)
+{
+  g_autoptr(GFile) file = g_file_new_for_commandline_arg (self->file);
+  UprTableOptions options = { self->encoding, 0 };
+
+  return upr_table_read (file, &options, cancellable, error);
+}
+
+/* The mapping cannot run: says why, and what to give. */
+static int
+refuse (UprImport *import,
+        GError    *error)
+{
+  print_error (error->message);
+  if (g_error_matches (error, UPR_IMPORT_ERROR, UPR_IMPORT_ERROR_NO_COUNTRY))
+    {
+      g_printerr ("%s\n", _("Give it with --country, as an ISO code (for example --country SI)."));
+      return EXIT_USAGE;
+    }
+  if (g_error_matches (error, UPR_IMPORT_ERROR, UPR_IMPORT_ERROR_NO_SESSION))
+    {
+      g_printerr ("%s\n", _("Give it with --session (for example --session 48)."));
+      return EXIT_USAGE;
+    }
+  print_columns (import);
+  return EXIT_FAILED;
+}
+
+static int
+import_file (UprCliImport *self,
+             UprStore     *store,
+             GCancellable *cancellable)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(UprTable) table = NULL;
+  g_autoptr(UprImport) import = NULL;
+  g_autofree char *name = NULL;
+
+  table = read_table (self, cancellable, &error);
+  if (table == NULL)
+    {
+      print_error (error->message);
+      return EXIT_FAILED;
+    }
+  name = g_path_get_basename (self->file);
+  import = upr_import_new (store, table, name, &error);
+  if (import == NULL)
+    {
+      print_error (error->message);
+      return EXIT_FAILED;
+    }
+  if (self->country != NULL && !upr_import_set_country (import, self->country))
+    {
+      /* Translators: %s is what was given after --country. */
+      g_autofree char *message = g_strdup_printf (_("Unknown country “%s”: give an ISO code "
+                                                    "such as SI or SVN, or its name."),
+                                                  self->country);
+
+      print_error (message);
+      return EXIT_USAGE;
+    }
+  if (self->session > 0)
+    upr_import_set_session (import, self->session);
+
+  print_file (self, table, import);
+  if (!upr_import_check (import, &error))
+    return refuse (import, error);
+  print_found (import);
+  print_columns (import);
+  /* What is being imported shows before the import, which may take a while. */
+  fflush (stdout);
+
+  if (!run_import (import, self->dry_run, cancellable, &error))
+    {
+      print_issues (upr_import_get_issues (import));
+      print_error (error->message);
+      return EXIT_FAILED;
+    }
+  print_issues (upr_import_get_issues (import));
+  print_summary (import, self->dry_run);
+  return EXIT_OK;
+}
+
+int
+upr_cli_import_run (UprCliImport *self,
+                    UprStore     *store)
+{
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  int status;
+#ifdef G_OS_UNIX
+  /* From the start: a Ctrl+C while the file is read cancels the import when it begins. */
+  guint sigint = g_unix_signal_add (SIGINT, signal_cb, cancellable);
+  guint sigterm = g_unix_signal_add (SIGTERM, signal_cb, cancellable);
+#endif
+
+  g_return_val_if_fail (self != NULL, EXIT_FAILED);
+  g_return_val_if_fail (UPR_IS_STORE (store), EXIT_FAILED);
+
+  status = import_file (self, store, cancellable);
+#ifdef G_OS_UNIX
+  g_source_remove (sigint);
+  g_source_remove (sigterm);
+#endif
+  return status;
+}
