@@ -9,6 +9,8 @@
 
 #include "upr-action-category.h"
 #include "upr-cli.h"
+#include "upr-cli-export.h"
+#include "upr-cli-import.h"
 #include "upr-demo.h"
 #include "upr-store.h"
 
@@ -35,11 +37,14 @@ typedef struct
   guint       min_args;
   guint       max_args;
   int       (*run) (UprCliOptions *options);
+  gboolean    own_options; /* parses the --options after its name itself (args holds them) */
 } UprCliCommand;
 
 static int run_categorize (UprCliOptions *options);
 static int run_check (UprCliOptions *options);
 static int run_demo  (UprCliOptions *options);
+static int run_export (UprCliOptions *options);
+static int run_import (UprCliOptions *options);
 static int run_help  (UprCliOptions *options);
 
 static const UprCliCommand commands[] = {
@@ -65,10 +70,41 @@ static const UprCliCommand commands[] = {
   {
     "demo", NULL,
     N_("Load the demo data, for trainings and tests"),
-    N_("Adds a side event of the 52nd session of the Human Rights Council and national "
-       "workshops with fictitious participants, creating the database if needed. Running it "
-       "again adds nothing."),
+    N_("Adds a side event of the 52nd session of the Human Rights Council, national "
+       "workshops with fictitious participants, and the real recommendations of the Republic "
+       "of the Congo's review at the 5th session with a fictitious implementation state, "
+       "creating the database if needed. Running it again adds nothing."),
     0, 0, run_demo,
+  },
+  {
+    "export", N_("--country ISO --output FILE.xlsx [OPTIONS]"),
+    N_("Write the workbook for headquarters"),
+    N_("Writes an Excel workbook of the countries given with --country (ISO codes, several "
+       "separated by commas, or --all-countries): a summary with charts, the implementation "
+       "matrix partners can fill in, the workshops and their programmes. --workshop ID keeps "
+       "one workshop (its country is then implied), --cycle N the recommendations of one UPR "
+       "cycle, --sheets a list of summary, matrix, workshops, participants. --lang fr writes "
+       "it in French. People are "
+       "only counted unless --names is given; even then only those who consented to appear "
+       "in reports are named, never with contact details. An existing file is replaced only "
+       "once the new one is complete."),
+    0, G_MAXUINT, run_export, TRUE,
+  },
+  {
+    "import", N_("FILE [--country ISO] [--session N] [--dry-run] [--encoding NAME]"),
+    N_("Import recommendations from a file"),
+    N_("Reads the recommendations of FILE into the database: a UPR Info database export (.xls "
+       "or .csv), an OHCHR thematic list of recommendations (.docx), an export of the "
+       "Universal Human Rights Index (.xlsx), or any table whose header names the columns in "
+       "English or French (Recommendation, State under review, Response, Session…). "
+       "Everything goes in one transaction: on any error nothing is changed. Importing the "
+       "same file again changes nothing. --country gives the State under review when the "
+       "file does not name it (with a country column, only that State's rows are imported); "
+       "--session gives the session likewise. --dry-run does everything, prints the report, "
+       "then changes nothing. --encoding names the encoding of a text file (UTF-8, "
+       "WINDOWS-1252, MACINTOSH…) when the accents come out wrong. Prints the report (row, "
+       "column, problem) and the summary: new, updated, unchanged, skipped."),
+    1, G_MAXUINT, run_import, TRUE,
   },
   {
     "help", N_("[COMMAND]"),
@@ -169,7 +205,11 @@ commands_summary (void)
       name = commands[i].arguments != NULL
                ? g_strdup_printf ("%s %s", commands[i].name, _(commands[i].arguments))
                : g_strdup (commands[i].name);
-      g_string_append_printf (out, "\n  %-18s %s", name, _(commands[i].summary));
+      /* A long usage (a command with options) gets its summary on a line of its own. */
+      if (g_utf8_strlen (name, -1) > 18)
+        g_string_append_printf (out, "\n  %s\n  %-18s %s", name, "", _(commands[i].summary));
+      else
+        g_string_append_printf (out, "\n  %-18s %s", name, _(commands[i].summary));
     }
   return g_string_free (out, FALSE);
 }
@@ -429,6 +469,7 @@ typedef struct
   guint agenda_items;
   guint participants;
   guint organisations;
+  guint recommendations;
 } UprCliCounts;
 
 static void
@@ -481,6 +522,14 @@ count_contents (UprStore     *store,
   if (organisations == NULL)
     return FALSE;
   counts->organisations = g_list_model_get_n_items (organisations);
+  {
+    g_autoptr(GArray) by_response = upr_store_count_recommendations (store, NULL, 0,
+                                                                     UPR_COUNT_BY_RESPONSE, NULL,
+                                                                     &counts->recommendations,
+                                                                     error);
+    if (by_response == NULL)
+      return FALSE;
+  }
   return TRUE;
 }
 
@@ -502,6 +551,10 @@ print_counts (const UprCliCounts *counts)
   g_print (g_dngettext (GETTEXT_PACKAGE, "%u organisation", "%u organisations",
                         counts->organisations),
            counts->organisations);
+  g_print ("\n  ");
+  g_print (g_dngettext (GETTEXT_PACKAGE, "%u recommendation", "%u recommendations",
+                        counts->recommendations),
+           counts->recommendations);
   g_print ("\n");
 }
 
@@ -510,7 +563,8 @@ counts_equal (const UprCliCounts *a,
               const UprCliCounts *b)
 {
   return a->workshops == b->workshops && a->agenda_items == b->agenda_items
-         && a->participants == b->participants && a->organisations == b->organisations;
+         && a->participants == b->participants && a->organisations == b->organisations
+         && a->recommendations == b->recommendations;
 }
 
 static guint
@@ -530,6 +584,7 @@ report_demo (const char         *path,
     added (before->agenda_items, after->agenda_items),
     added (before->participants, after->participants),
     added (before->organisations, after->organisations),
+    added (before->recommendations, after->recommendations),
   };
 
   if (counts_equal (before, after))
@@ -570,6 +625,71 @@ run_demo (UprCliOptions *options)
     }
   report_demo (path, &before, &after);
   return UPR_CLI_EXIT_OK;
+}
+
+/* export */
+
+static int
+run_export (UprCliOptions *options)
+{
+  const UprCliCommand *command = lookup_command ("export");
+  g_autofree char *path = database_path (options);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(UprCliExport) export = upr_cli_export_parse (options->args, &error);
+  g_autoptr(UprStore) store = NULL;
+
+  if (export == NULL)
+    {
+      g_autofree char *help = command_help (command);
+
+      print_error (error->message);
+      g_printerr ("\n%s", help);
+      return UPR_CLI_EXIT_USAGE;
+    }
+  /* Exporting from a mistyped path must not leave a new, empty database behind. */
+  if (!g_file_test (path, G_FILE_TEST_EXISTS))
+    {
+      /* Translators: %s is a file path. */
+      g_autofree char *message = g_strdup_printf (_("There is no database at “%s”."), path);
+
+      print_error (message);
+      return UPR_CLI_EXIT_USAGE;
+    }
+  store = open_store (path, FALSE, &error);
+  if (store == NULL)
+    {
+      print_error (error->message);
+      return UPR_CLI_EXIT_USAGE;
+    }
+  return upr_cli_export_run (export, store);
+}
+
+/* import */
+
+static int
+run_import (UprCliOptions *options)
+{
+  const UprCliCommand *command = lookup_command ("import");
+  g_autofree char *path = database_path (options);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(UprCliImport) import = upr_cli_import_parse (options->args, &error);
+  g_autoptr(UprStore) store = NULL;
+
+  if (import == NULL)
+    {
+      g_autofree char *help = command_help (command);
+
+      print_error (error->message);
+      g_printerr ("\n%s", help);
+      return UPR_CLI_EXIT_USAGE;
+    }
+  store = open_store (path, FALSE, &error);
+  if (store == NULL)
+    {
+      print_error (error->message);
+      return UPR_CLI_EXIT_USAGE;
+    }
+  return upr_cli_import_run (import, store);
 }
 
 /* help */
@@ -660,6 +780,10 @@ upr_cli_run (int    argc,
     args[i] = g_strdup (argv[i]);
 
   context = new_option_context (&database, &version, &help);
+  command = lookup_command (argv[find_command_index (argc, argv)]);
+  /* Its options are left in args for the command to parse. */
+  if (command != NULL && command->own_options)
+    g_option_context_set_ignore_unknown_options (context, TRUE);
   if (!g_option_context_parse_strv (context, &args, &error))
     return usage_error (error->message);
 

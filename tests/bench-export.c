@@ -1,0 +1,385 @@
+/* bench-export.c: the benchmark of issue 5 (`meson test --benchmark`): the implementation
+ * matrix of 40,000 recommendations (bench-recommendations' reproducible database: 190
+ * countries, 4 cycles, fixed seed, plus planned actions and indicators on a third of them,
+ * also from a fixed seed) exported as the window exports it (the store already open: the
+ * snapshot on the calling thread, then writing, reading back, flushing and renaming in a
+ * worker), against bench-xlsx-minimal writing the same cells with libxlsxwriter and nothing
+ * else, in the same run. Each runs three times in a process of its own; the best counts.
+ * Times are wall-clock and processor time (all threads): on a busy machine the second is the
+ * steadier. Peak memory is each process's own (wait4); this parent stays small, since a child
+ * starts with its parent's memory counted. `upright export`, which also opens (and
+ * quick-checks) the database, is timed for reference. Prints figures and the ratios; asserts
+ * only that the files were written.
+ *
+ *   bench-export UPRIGHT BENCH-RECOMMENDATIONS BENCH-XLSX-MINIMAL
+ *   bench-export --prepare DBPATH CELLS    (adds the implementation, dumps the cells)
+ *   bench-export --export DBPATH OUTPUT    (one timed export) */
+#include "config.h"
+
+#include <glib/gstdio.h>
+#include <string.h>
+#include <sys/resource.h>
+#include <sys/wait.h>
+#include <time.h>
+
+#include "upr-indicator.h"
+#include "upr-planned-action.h"
+#include "upr-recommendation.h"
+#include "upr-workbook-private.h"
+
+#define N_RECOMMENDATIONS 40000
+#define SEED 20250505
+#define RUNS 3
+
+typedef struct
+{
+  double seconds;
+  long   peak_kib;
+} Run;
+
+/* Best figures of a program's runs. */
+typedef struct
+{
+  Run    process;      /* the whole process: time, and the highest peak memory */
+  double wall;         /* what it reports for the work itself */
+  double cpu;
+  double snapshot;     /* export only: the snapshot's part, wall */
+  double snapshot_cpu;
+} Timed;
+
+static void
+check (gboolean    ok,
+       GError     *error,
+       const char *what)
+{
+  if (!ok)
+    g_error ("%s: %s", what, error != NULL ? error->message : "failed");
+}
+
+static double
+now_s (void)
+{
+  return g_get_monotonic_time () / 1e6;
+}
+
+static double
+cpu_s (void)
+{
+  struct timespec now;
+
+  clock_gettime (CLOCK_PROCESS_CPUTIME_ID, &now);
+  return now.tv_sec + now.tv_nsec / 1e9;
+}
+
+/* Runs @argv, its output in @out (if given); its time and its own peak memory. */
+static Run
+run_program (const char * const *argv,
+             char              **out)
+{
+  g_autoptr(GError) error = NULL;
+  GPid pid;
+  int stdout_fd = -1;
+  int status = 0;
+  struct rusage usage;
+  double start = now_s ();
+  Run run;
+
+  check (g_spawn_async_with_pipes (NULL, (char **) argv, NULL,
+                                   G_SPAWN_DO_NOT_REAP_CHILD | G_SPAWN_STDERR_TO_DEV_NULL,
+                                   NULL, NULL, &pid, NULL, &stdout_fd, NULL, &error),
+         error, argv[0]);
+  {
+    g_autoptr(GIOChannel) channel = g_io_channel_unix_new (stdout_fd);
+    g_autofree char *text = NULL;
+
+    g_io_channel_set_close_on_unref (channel, TRUE);
+    g_io_channel_read_to_end (channel, &text, NULL, NULL);
+    if (out != NULL)
+      *out = g_steal_pointer (&text);
+  }
+  if (wait4 (pid, &status, 0, &usage) != pid || !g_spawn_check_wait_status (status, &error))
+    g_error ("%s failed: %s", argv[0], error != NULL ? error->message : "");
+  run.seconds = now_s () - start;
+  run.peak_kib = usage.ru_maxrss;
+  return run;
+}
+
+/* The two numbers after "@label " in a program's output. */
+static void
+figures (const char *output,
+         const char *label,
+         double     *wall,
+         double     *cpu)
+{
+  const char *at = output != NULL ? strstr (output, label) : NULL;
+  char *end;
+
+  if (at == NULL)
+    g_error ("no “%s” in “%s”", label, output != NULL ? output : "");
+  *wall = g_ascii_strtod (at + strlen (label) + 1, &end);
+  *cpu = g_ascii_strtod (end, NULL);
+}
+
+static Timed
+best_timed (const char * const *argv,
+            const char         *label)
+{
+  Timed best = { { G_MAXDOUBLE, 0 }, G_MAXDOUBLE, G_MAXDOUBLE, G_MAXDOUBLE, G_MAXDOUBLE };
+
+  for (guint i = 0; i < RUNS; i++)
+    {
+      g_autofree char *output = NULL;
+      Run run = run_program (argv, &output);
+      double wall, cpu;
+
+      best.process.seconds = MIN (best.process.seconds, run.seconds);
+      best.process.peak_kib = MAX (best.process.peak_kib, run.peak_kib);
+      figures (output, label, &wall, &cpu);
+      best.wall = MIN (best.wall, wall);
+      best.cpu = MIN (best.cpu, cpu);
+      if (strstr (output, "snapshot") != NULL)
+        {
+          figures (output, "snapshot", &wall, &cpu);
+          best.snapshot = MIN (best.snapshot, wall);
+          best.snapshot_cpu = MIN (best.snapshot_cpu, cpu);
+        }
+    }
+  return best;
+}
+
+/* --prepare: the implementation a third of the recommendations get in real matrices. */
+static void
+add_implementation (UprStore *store)
+{
+  static const char *const actions[] = {
+    "Adopter le projet de loi et ses textes d’application",
+    "Train judges, prosecutors and police officers on the new provisions",
+    "Organise awareness-raising campaigns in the provinces with civil society",
+    "Allocate a budget line in the finance law of the coming year",
+  };
+  static const char *const indicators[] = {
+    "Number of cases investigated and prosecuted",
+    "Proportion of the budget allocated to the programme",
+    "Nombre de personnes formées, ventilé par sexe",
+  };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(UprExportMatrix) matrix = upr_store_export_matrix (store, NULL, 0, &error);
+  g_autoptr(GRand) rand = g_rand_new_with_seed (SEED);
+
+  check (matrix != NULL, error, "matrix");
+  check (upr_store_begin (store, &error), error, "begin");
+  for (guint i = 0; i < upr_export_matrix_get_n_items (matrix); i++)
+    {
+      const char *id = upr_export_matrix_get_item (matrix, i)->id;
+
+      if (g_rand_int_range (rand, 0, 3) != 0)
+        continue;
+      for (int a = g_rand_int_range (rand, 1, 3); a > 0; a--)
+        {
+          g_autoptr(UprPlannedAction) action = upr_planned_action_new ();
+          g_autofree char *due = g_strdup_printf ("%d-%02d-28",
+                                                  g_rand_int_range (rand, 2024, 2029),
+                                                  g_rand_int_range (rand, 1, 13));
+
+          g_object_set (action, "recommendation-id", id, "due-date", due, "text",
+                        actions[g_rand_int_range (rand, 0, G_N_ELEMENTS (actions))],
+                        "resources", "Budget national, appui des partenaires", NULL);
+          check (upr_store_save (store, UPR_RECORD (action), &error), error, "action");
+        }
+      {
+        g_autoptr(UprIndicator) indicator = upr_indicator_new ();
+
+        g_object_set (indicator, "recommendation-id", id, "text",
+                      indicators[g_rand_int_range (rand, 0, G_N_ELEMENTS (indicators))],
+                      "baseline", "0 (2023)", "target", "100 (2027)", "means-of-verification",
+                      "Rapport annuel du ministère", NULL);
+        check (upr_store_save (store, UPR_RECORD (indicator), &error), error, "indicator");
+      }
+    }
+  check (upr_store_commit (store, &error), error, "commit");
+}
+
+/* --prepare: the matrix's cells as the Matrix sheet shows them, for the bare program. */
+static void
+dump_cells (const UprWorkbookSnapshot *snapshot,
+            const char                *path)
+{
+  g_autoptr(GString) dump = g_string_new (NULL);
+  g_autoptr(GStringChunk) chunk = g_string_chunk_new (4096);
+  g_autoptr(GError) error = NULL;
+  guint32 n_columns = UPR_MATRIX_N_COLUMNS;
+  const char *cells[UPR_MATRIX_N_COLUMNS];
+
+  g_string_append_len (dump, (const char *) &n_columns, 4);
+  for (guint c = 0; c < UPR_MATRIX_N_COLUMNS; c++)
+    cells[c] = upr_workbook_matrix_column_title (snapshot, c);
+  for (guint i = 0; i <= upr_export_matrix_get_n_items (snapshot->matrix); i++)
+    {
+      if (i > 0)
+        upr_workbook_matrix_row_cells (snapshot, i - 1, chunk, cells);
+      for (guint c = 0; c < UPR_MATRIX_N_COLUMNS; c++)
+        {
+          guint32 size = cells[c] != NULL ? (guint32) strlen (cells[c]) : 0xFFFFFFFFu;
+
+          g_string_append_len (dump, (const char *) &size, 4);
+          if (cells[c] != NULL)
+            g_string_append_len (dump, cells[c], size + 1);
+        }
+      g_string_chunk_clear (chunk);
+    }
+  check (g_file_set_contents (path, dump->str, (gssize) dump->len, &error), error, "dump");
+}
+
+static int
+prepare (const char *db,
+         const char *dump)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(UprStore) store = upr_store_open (db, &error);
+  g_autoptr(UprWorkbook) workbook = upr_workbook_new ();
+  g_autoptr(UprWorkbookSnapshot) snapshot = NULL;
+
+  check (store != NULL, error, "open");
+  add_implementation (store);
+  upr_workbook_set_sheets (workbook, UPR_WORKBOOK_SHEET_MATRIX);
+  snapshot = upr_workbook_snapshot_new (workbook, store, &error);
+  check (snapshot != NULL, error, "snapshot");
+  if (upr_export_matrix_get_n_items (snapshot->matrix) != N_RECOMMENDATIONS)
+    g_error ("%u recommendations in the snapshot",
+             upr_export_matrix_get_n_items (snapshot->matrix));
+  dump_cells (snapshot, dump);
+  return 0;
+}
+
+/* --export: one export in this process, the store opened first (untimed), as in the window. */
+static int
+export_once (const char *db,
+             const char *output)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(UprStore) store = upr_store_open (db, &error);
+  g_autoptr(UprWorkbook) workbook = upr_workbook_new ();
+  g_autoptr(UprWorkbookSnapshot) snapshot = NULL;
+  g_autoptr(UprWorkbookReport) report = NULL;
+  g_autoptr(GFile) file = g_file_new_for_path (output);
+  double start, cpu_start, snapshot_wall, snapshot_cpu;
+
+  check (store != NULL, error, "open");
+  upr_workbook_set_sheets (workbook, UPR_WORKBOOK_SHEET_MATRIX);
+  /* The snapshot alone first, for its share; then the whole export, snapshot included. */
+  start = now_s ();
+  cpu_start = cpu_s ();
+  snapshot = upr_workbook_snapshot_new (workbook, store, &error);
+  check (snapshot != NULL, error, "snapshot");
+  snapshot_wall = now_s () - start;
+  snapshot_cpu = cpu_s () - cpu_start;
+  g_clear_pointer (&snapshot, upr_workbook_snapshot_free);
+  start = now_s ();
+  cpu_start = cpu_s ();
+  report = upr_workbook_export (workbook, store, file, NULL, &error);
+  check (report != NULL, error, "export");
+  g_print ("snapshot %.3f %.3f\nexport %.3f %.3f\n", snapshot_wall, snapshot_cpu,
+           now_s () - start, cpu_s () - cpu_start);
+  return report->n_recommendations == N_RECOMMENDATIONS ? 0 : 1;
+}
+
+static void
+print_timed (const char  *what,
+             const Timed *timed)
+{
+  g_print ("%-52s %6.2f s  %6.2f s cpu  %4ld MiB peak\n", what, timed->wall, timed->cpu,
+           timed->process.peak_kib / 1024);
+}
+
+static void
+print_run (const char *what,
+           Run         run)
+{
+  g_print ("%-52s %6.2f s                %4ld MiB peak\n", what, run.seconds,
+           run.peak_kib / 1024);
+}
+
+static void
+remove_files (const char *dir)
+{
+  g_autoptr(GDir) folder = g_dir_open (dir, 0, NULL);
+  const char *name;
+
+  while (folder != NULL && (name = g_dir_read_name (folder)) != NULL)
+    {
+      g_autofree char *path = g_build_filename (dir, name, NULL);
+
+      g_remove (path);
+    }
+  g_rmdir (dir);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = NULL;
+  g_autofree char *db = NULL, *dump = NULL, *bare = NULL, *bare_shared = NULL;
+  g_autofree char *matrix = NULL, *cli = NULL;
+  Run generation, preparation, minimal_shared, command_line;
+  Timed minimal, exported;
+
+  g_setenv ("GSETTINGS_BACKEND", "memory", TRUE);
+  if (argc == 4 && g_str_equal (argv[1], "--prepare"))
+    return prepare (argv[2], argv[3]);
+  if (argc == 4 && g_str_equal (argv[1], "--export"))
+    return export_once (argv[2], argv[3]);
+  if (argc != 4)
+    g_error ("usage: bench-export UPRIGHT BENCH-RECOMMENDATIONS BENCH-XLSX-MINIMAL");
+  dir = g_dir_make_tmp ("upright-bench-export-XXXXXX", &error);
+  check (dir != NULL, error, "folder");
+  db = g_build_filename (dir, "bench.db", NULL);
+  dump = g_build_filename (dir, "cells.bin", NULL);
+  bare = g_build_filename (dir, "bare.xlsx", NULL);
+  bare_shared = g_build_filename (dir, "bare-shared.xlsx", NULL);
+  matrix = g_build_filename (dir, "matrix.xlsx", NULL);
+  cli = g_build_filename (dir, "cli.xlsx", NULL);
+
+  generation = run_program ((const char *[]) { argv[2], db, G_STRINGIFY (N_RECOMMENDATIONS),
+                                               NULL },
+                            NULL);
+  preparation = run_program ((const char *[]) { argv[0], "--prepare", db, dump, NULL }, NULL);
+  g_print ("database: %d recommendations (bench-recommendations, %.1f s), then planned "
+           "actions and indicators (%.1f s)\n", N_RECOMMENDATIONS, generation.seconds,
+           preparation.seconds);
+
+  minimal = best_timed ((const char *[]) { argv[3], dump, bare, NULL }, "write");
+  exported = best_timed ((const char *[]) { argv[0], "--export", db, matrix, NULL }, "export");
+  minimal_shared = run_program ((const char *[]) { argv[3], dump, bare_shared,
+                                                   "--shared-strings", NULL },
+                                NULL);
+  command_line = run_program ((const char *[]) { argv[1], "--database", db, "export",
+                                                 "--all-countries", "--sheets", "matrix",
+                                                 "--output", cli, NULL },
+                              NULL);
+
+  g_print ("\nbest of %d runs, each in a process of its own\n", RUNS);
+  print_timed ("bare libxlsxwriter, same cells, constant memory", &minimal);
+  print_timed ("Upright's export of the matrix (store open)", &exported);
+  g_print ("%-52s %6.2f s  %6.2f s cpu\n", "  of which the snapshot on the calling thread",
+           exported.snapshot, exported.snapshot_cpu);
+  g_print ("ratio export / bare libxlsxwriter: %.2f wall, %.2f processor time "
+           "(target <= 1.5)\n",
+           exported.wall / minimal.wall, exported.cpu / minimal.cpu);
+  g_print ("\nfor reference, whole processes:\n");
+  print_run ("bare libxlsxwriter, reading its cells first", minimal.process);
+  print_run ("bare libxlsxwriter, shared strings", minimal_shared);
+  print_run ("upright export --all-countries --sheets matrix", command_line);
+
+  {
+    GStatBuf a, b;
+
+    if (g_stat (bare, &a) != 0 || g_stat (matrix, &b) != 0)
+      g_error ("a workbook is missing");
+    g_print ("file sizes: bare %.1f MiB, Upright's %.1f MiB\n", a.st_size / 1048576.0,
+             b.st_size / 1048576.0);
+  }
+  remove_files (dir);
+  return 0;
+}
