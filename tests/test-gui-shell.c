@@ -11,6 +11,7 @@
 #include "upr-context.h"
 #include "upr-country.h"
 #include "upr-demo.h"
+#include "upr-matrix-page.h"
 #include "upr-preferences-dialog.h"
 #include "upr-sidebar.h"
 #include "upr-store.h"
@@ -279,7 +280,8 @@ test_demo (Fixture       *fixture,
     {
       g_autoptr (UprCountry) country = g_list_model_get_item (countries, i);
 
-      if (upr_country_get_n_workshops (country) > 0)
+      if (upr_country_get_n_workshops (country) > 0
+          || upr_country_get_n_recommendations (country) > 0)
         {
           g_assert_false (seen_empty);
           with_data++;
@@ -582,6 +584,60 @@ test_restore_place (Fixture       *fixture,
   g_assert_cmpstr (upr_window_get_page_name (fixture->window), ==, "empty");
 }
 
+/* "All countries" heads the sidebar's list: every country's recommendations, no overview
+ * (not counted for all yet), a word on workshops; a search hides the entry, not the
+ * choice; a country leaves it. */
+static void
+test_all_countries (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  UprSidebar *sidebar = get_sidebar (fixture);
+  GtkWidget *window = GTK_WIDGET (fixture->window);
+  GListModel *rows = G_LIST_MODEL (gtk_widget_get_template_child (GTK_WIDGET (sidebar),
+                                                                  UPR_TYPE_SIDEBAR,
+                                                                  "country_selection"));
+  UprMatrixPage *matrix = UPR_MATRIX_PAGE (gtk_widget_get_template_child (window, UPR_TYPE_WINDOW,
+                                                                          "matrix_page"));
+  GtkStack *views = GTK_STACK (gtk_widget_get_template_child (window, UPR_TYPE_WINDOW,
+                                                              "view_stack"));
+  GtkStackPage *overview = GTK_STACK_PAGE (gtk_widget_get_template_child (window, UPR_TYPE_WINDOW,
+                                                                          "overview_stack_page"));
+  g_autoptr (UprCountry) first = g_list_model_get_item (rows, 0);
+  guint n_countries = g_list_model_get_n_items (upr_sidebar_get_shown_countries (sidebar));
+
+  g_assert_cmpstr (upr_country_get_name (first), ==, "All countries");
+  g_assert_cmpuint (g_list_model_get_n_items (rows), ==, n_countries + 1);
+  g_assert_true (upr_window_select (fixture->window, "GE", NULL));
+  g_assert_false (upr_sidebar_get_all_countries (sidebar));
+
+  upr_sidebar_select_all_countries (sidebar);
+  flush ();
+  g_assert_true (upr_sidebar_get_all_countries (sidebar));
+  g_assert_null (upr_window_get_country (fixture->window));
+  g_assert_cmpstr (upr_window_get_page_name (fixture->window), ==, "all");
+  g_assert_null (upr_matrix_page_get_country_code (matrix));
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (views), ==, "recommendations");
+  g_assert_false (gtk_stack_page_get_visible (overview));
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (window)), ==, "All countries – Upright");
+  g_assert_cmpuint (gtk_single_selection_get_selected (GTK_SINGLE_SELECTION (rows)), ==, 0);
+
+  /* Searching hides the entry; the choice stays. */
+  upr_sidebar_set_search_text (sidebar, "kenya");
+  g_assert_cmpuint (g_list_model_get_n_items (rows), ==, 1);
+  g_assert_true (upr_sidebar_get_all_countries (sidebar));
+  upr_sidebar_set_search_text (sidebar, "");
+  g_assert_cmpuint (g_list_model_get_n_items (rows), ==, n_countries + 1);
+  g_assert_cmpuint (gtk_single_selection_get_selected (GTK_SINGLE_SELECTION (rows)), ==, 0);
+
+  /* A country: its own pages again. */
+  g_assert_true (upr_window_select (fixture->window, "KE", NULL));
+  flush ();
+  g_assert_false (upr_sidebar_get_all_countries (sidebar));
+  g_assert_cmpstr (upr_matrix_page_get_country_code (matrix), ==, "KE");
+  g_assert_true (gtk_stack_page_get_visible (overview));
+  g_assert_cmpstr (upr_window_get_page_name (fixture->window), ==, "empty");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -600,6 +656,7 @@ main (int   argc,
   ADD ("preferences", test_preferences, NULL);
   ADD ("search", test_search, NULL);
   ADD ("restore-place", test_restore_place, "demo");
+  ADD ("all-countries", test_all_countries, NULL);
 
 #undef ADD
 

@@ -3,23 +3,33 @@
  * This is what a new user and a training room see first, so it is meant to look like an
  * officer's real records: a side event of the Human Rights Council (after its concept note;
  * speakers by role, not by name), a two-day planning workshop in the Democratic Republic of
- * the Congo with participants of every stakeholder type, and a consultation in Georgia. The
- * people are fictitious, their e-mail addresses at example.org and their phone numbers
- * zeros. Institutions are real; the civil-society groups, media and a few others are
- * invented.
+ * the Congo with participants of every stakeholder type, a consultation in Georgia, and the
+ * implementation matrix of the Republic of the Congo's 1st-cycle recommendations
+ * (data/demo-recommendations.tsv: the recommendations are UPR Info's public data, their
+ * implementation is fictitious). The people are fictitious, their e-mail addresses at
+ * example.org and their phone numbers zeros. Institutions are real; the civil-society
+ * groups, media and a few others are invented.
  *
  * Every record gets a fixed id derived from its key, so loading twice finds what the first
  * load wrote instead of duplicating it. */
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
+#include <stdlib.h>
 
 #include "upr-demo.h"
 
 #include "upr-agenda-item.h"
+#include "upr-assessment.h"
 #include "upr-attendance.h"
+#include "upr-indicator.h"
 #include "upr-organisation.h"
 #include "upr-person.h"
+#include "upr-planned-action.h"
+#include "upr-progress-update.h"
+#include "upr-recommendation.h"
+#include "upr-recommendation-row.h"
+#include "upr-review.h"
 #include "upr-workshop.h"
 
 typedef struct
@@ -116,6 +126,35 @@ static const DemoOrganisation organisations[] = {
   { "ge-gare", "Georgian Association for Rights Education", "GARE", "cso", "GE" },
   { "ge-tdrn", "Tbilisi Disability Rights Network", "TDRN", "cso", "GE" },
   { "ge-undp", "United Nations Development Programme, Georgia", "UNDP", "un", "GE" },
+  /* The implementation of the Republic of the Congo's recommendations (1st cycle):
+   * data/demo-recommendations.tsv. The civil-society groups are invented. */
+  { "cg-mjdh", "Ministère de la Justice et des Droits humains", NULL, "government", "CG" },
+  { "cg-maec", "Ministère des Affaires étrangères et de la Coopération", NULL, "government",
+    "CG" },
+  { "cg-femme", "Ministère de la Promotion de la femme et de l’Intégration de la femme au "
+    "développement", NULL, "government", "CG" },
+  { "cg-affaires-sociales", "Ministère des Affaires sociales, de l’Action humanitaire et de la "
+    "Solidarité", NULL, "government", "CG" },
+  { "cg-sante", "Ministère de la Santé et de la Population", NULL, "government", "CG" },
+  { "cg-education", "Ministère de l’Enseignement primaire, secondaire et de l’Alphabétisation",
+    NULL, "government", "CG" },
+  { "cg-interieur", "Ministère de l’Intérieur et de la Décentralisation", NULL, "government",
+    "CG" },
+  { "cg-communication", "Ministère de la Communication", NULL, "government", "CG" },
+  { "cg-hydraulique", "Ministère de l’Énergie et de l’Hydraulique", NULL, "government", "CG" },
+  { "cg-finances", "Ministère de l’Économie, des Finances et du Budget", NULL, "government",
+    "CG" },
+  { "cg-cnls", "Conseil national de lutte contre le sida", "CNLS", "government", "CG" },
+  { "cg-parlement", "Assemblée nationale du Congo", NULL, "parliament", "CG" },
+  { "cg-cndh", "Commission nationale des droits de l’homme du Congo", "CNDH", "nhri", "CG" },
+  { "cg-mediateur", "Médiateur de la République du Congo", NULL, "other", "CG" },
+  { "cg-cfd", "Collectif Femmes et Droits", "CFD", "cso", "CG" },
+  { "cg-adpac", "Association pour les droits des peuples autochtones du Congo", "ADPAC", "cso",
+    "CG" },
+  { "cg-ocld", "Observatoire citoyen des lieux de détention", "OCLD", "cso", "CG" },
+  { "cg-cc-epu", "Coalition congolaise des ONG pour l’EPU", "CC-EPU", "cso", "CG" },
+  { "cg-unicef", "Fonds des Nations Unies pour l’enfance, Congo", "UNICEF", "un", "CG" },
+  { "cg-pnud", "Programme des Nations Unies pour le développement, Congo", "PNUD", "un", "CG" },
 };
 
 static const DemoWorkshop workshops[] = {
@@ -615,6 +654,403 @@ load_workshop (UprStore           *store,
          && load_participants (store, w, id, organisation_ids, error);
 }
 
+/* Recommendations: the lines of data/demo-recommendations.tsv (its header says what they
+ * hold). A recommendation already stored is left as the user has it, with its actions and
+ * history (brought back from the trash if needed); so is one the user imported from the same
+ * UPR Info file: the demo does not add it twice. */
+
+#define DEMO_RECOMMENDATIONS "/org/upr_info/Upright/demo-recommendations.tsv"
+
+typedef struct
+{
+  UprStore   *store;
+  GHashTable *organisation_ids; /* borrowed: key → id */
+  UprReview  *review;           /* of the last "review" line */
+  char       *source_file;
+  GHashTable *other_texts;      /* texts of the review's recommendations not the demo's */
+  GHashTable *written;          /* key → id of the demo recommendations written now */
+  GHashTable *counts;           /* "kind/key" → how many of them so far (for their ids) */
+  guint       line;
+} RecommendationLoad;
+
+static void
+recommendation_load_clear (RecommendationLoad *load)
+{
+  g_clear_object (&load->review);
+  g_clear_pointer (&load->source_file, g_free);
+  g_clear_pointer (&load->other_texts, g_hash_table_unref);
+  g_clear_pointer (&load->written, g_hash_table_unref);
+  g_clear_pointer (&load->counts, g_hash_table_unref);
+}
+
+static gboolean
+invalid_line (RecommendationLoad  *load,
+              GError             **error)
+{
+  g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
+               /* Translators: %u is a line number in the demo data shipped with Upright */
+               _("Line %u of the demo recommendations is not valid."), load->line);
+  return FALSE;
+}
+
+static const char *
+empty_is_null (const char *cell)
+{
+  return cell[0] != '\0' ? cell : NULL;
+}
+
+/* The organisation of @key (NULL for an empty cell); FALSE when the key is unknown. */
+static gboolean
+organisation_of (RecommendationLoad  *load,
+                 const char          *key,
+                 const char         **id,
+                 GError             **error)
+{
+  *id = NULL;
+  if (key[0] == '\0')
+    return TRUE;
+  *id = g_hash_table_lookup (load->organisation_ids, key);
+  return *id != NULL || invalid_line (load, error);
+}
+
+/* A fixed id for the @n-th record of @kind under the recommendation @key. */
+static char *
+child_id (RecommendationLoad *load,
+          const char         *kind,
+          const char         *key)
+{
+  g_autofree char *counter = g_strdup_printf ("%s/%s", kind, key);
+  guint n = GPOINTER_TO_UINT (g_hash_table_lookup (load->counts, counter));
+  g_autofree char *child_key = g_strdup_printf ("%s/%u", key, n);
+
+  g_hash_table_insert (load->counts, g_steal_pointer (&counter), GUINT_TO_POINTER (n + 1));
+  return demo_id (kind, child_key);
+}
+
+/* The texts of the recommendations of the review that are not the demo's own. */
+static gboolean
+collect_other_texts (RecommendationLoad  *load,
+                     const char          *country_code,
+                     int                  session,
+                     GError             **error)
+{
+  g_autoptr(GListModel) rows = upr_store_list_recommendations (load->store, country_code, 0,
+                                                               error);
+  guint n;
+
+  if (rows == NULL)
+    return FALSE;
+  n = g_list_model_get_n_items (rows);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(UprRecommendationRow) row = g_list_model_get_item (rows, i);
+
+      if (upr_recommendation_row_get_session (row) == session)
+        g_hash_table_add (load->other_texts,
+                          g_strstrip (g_strdup (upr_recommendation_row_get_text (row))));
+    }
+  return TRUE;
+}
+
+/* review  country session review-date report-symbol source-file notes */
+static gboolean
+load_review (RecommendationLoad  *load,
+             char               **cells,
+             GError             **error)
+{
+  int session = atoi (cells[2]);
+  UprRecord *record;
+
+  g_clear_object (&load->review);
+  load->review = upr_store_ensure_review (load->store, cells[1], session, error);
+  if (load->review == NULL)
+    return FALSE;
+  /* What the user already recorded about the review stays. */
+  record = UPR_RECORD (load->review);
+  if (upr_record_get_string (record, "review-date") == NULL)
+    upr_record_set_string (record, "review-date", empty_is_null (cells[3]));
+  if (upr_record_get_string (record, "report-symbol") == NULL)
+    upr_record_set_string (record, "report-symbol", empty_is_null (cells[4]));
+  if (upr_record_get_string (record, "notes") == NULL)
+    upr_record_set_string (record, "notes", empty_is_null (cells[6]));
+  g_free (load->source_file);
+  load->source_file = g_strdup (empty_is_null (cells[5]));
+  g_hash_table_remove_all (load->other_texts);
+  return upr_store_save (load->store, record, error)
+         && collect_other_texts (load, cells[1], session, error);
+}
+
+static UprRecommendationLinks *
+links_of (RecommendationLoad  *load,
+          char               **cells,
+          GError             **error)
+{
+  g_autoptr(UprRecommendationLinks) links = upr_recommendation_links_new ();
+  g_auto(GStrv) goals = g_strsplit (cells[11], ",", -1);
+  g_auto(GStrv) keys = g_strsplit (cells[9], ",", -1);
+  g_autoptr(GStrvBuilder) supporting = g_strv_builder_new ();
+
+  g_strfreev (links->states);
+  links->states = g_strsplit (cells[2], ",", -1);
+  g_strfreev (links->terms);
+  links->terms = cells[10][0] != '\0' ? g_strsplit (cells[10], ",", -1) : g_new0 (char *, 1);
+  for (guint i = 0; goals[i] != NULL; i++)
+    {
+      guint64 goal = 0;
+
+      if (!g_ascii_string_to_unsigned (goals[i], 10, 1, 17, &goal, NULL))
+        {
+          invalid_line (load, error);
+          return NULL;
+        }
+      links->sdg_goals |= UPR_SDG_BIT (goal);
+    }
+  for (guint i = 0; keys[i] != NULL; i++)
+    {
+      const char *id;
+
+      if (!organisation_of (load, keys[i], &id, error))
+        return NULL;
+      g_strv_builder_add (supporting, id);
+    }
+  g_strfreev (links->supporting);
+  links->supporting = g_strv_builder_end (supporting);
+  return g_steal_pointer (&links);
+}
+
+/* rec  key states response category source-row cluster priority lead supporting terms sdgs
+ * text */
+static gboolean
+load_recommendation (RecommendationLoad  *load,
+                     char               **cells,
+                     GError             **error)
+{
+  g_autofree char *id = demo_id ("recommendation", cells[1]);
+  g_autoptr(UprRecord) existing = NULL;
+  g_autoptr(UprRecommendation) recommendation = NULL;
+  g_autoptr(UprRecommendationLinks) links = NULL;
+  GError *local_error = NULL;
+  const char *lead;
+
+  if (load->review == NULL)
+    return invalid_line (load, error);
+  existing = load_existing (load->store, UPR_TYPE_RECOMMENDATION, id, &local_error);
+  if (local_error != NULL)
+    {
+      g_propagate_error (error, local_error);
+      return FALSE;
+    }
+  if (existing != NULL)
+    {
+      const char *ids[] = { id, NULL };
+
+      return upr_record_get_string (existing, "deleted-at") == NULL
+             || upr_store_restore_recommendations (load->store, ids, error);
+    }
+  if (g_hash_table_contains (load->other_texts, cells[12]))
+    return TRUE;
+
+  if (!organisation_of (load, cells[8], &lead, error))
+    return FALSE;
+  recommendation = upr_recommendation_new ();
+  g_object_set (recommendation,
+                "id", id,
+                "review-id", upr_record_get_id (UPR_RECORD (load->review)),
+                "text", cells[12],
+                "response", cells[3],
+                "action-category", atoi (cells[4]),
+                "source-file", load->source_file,
+                "source-row", atoi (cells[5]),
+                "cluster", empty_is_null (cells[6]),
+                "priority", empty_is_null (cells[7]),
+                "lead-organisation-id", lead,
+                NULL);
+  links = links_of (load, cells, error);
+  if (links == NULL || !upr_store_save (load->store, UPR_RECORD (recommendation), error)
+      || !upr_store_set_recommendation_links (load->store, id, links, error))
+    return FALSE;
+  g_hash_table_insert (load->written, g_strdup (cells[1]), g_steal_pointer (&id));
+  return TRUE;
+}
+
+/* action  rec text organisation start due resources status */
+static gboolean
+load_action (RecommendationLoad  *load,
+             const char          *recommendation_id,
+             char               **cells,
+             GError             **error)
+{
+  g_autoptr(UprPlannedAction) action = upr_planned_action_new ();
+  g_autofree char *id = child_id (load, "planned-action", cells[1]);
+  const char *organisation;
+
+  if (!organisation_of (load, cells[3], &organisation, error))
+    return FALSE;
+  g_object_set (action,
+                "id", id,
+                "recommendation-id", recommendation_id,
+                "text", cells[2],
+                "organisation-id", organisation,
+                "start-date", empty_is_null (cells[4]),
+                "due-date", empty_is_null (cells[5]),
+                "resources", empty_is_null (cells[6]),
+                "status", cells[7],
+                NULL);
+  return upr_store_save (load->store, UPR_RECORD (action), error);
+}
+
+/* indicator  rec text baseline target verification */
+static gboolean
+load_indicator (RecommendationLoad  *load,
+                const char          *recommendation_id,
+                char               **cells,
+                GError             **error)
+{
+  g_autoptr(UprIndicator) indicator = upr_indicator_new ();
+  g_autofree char *id = child_id (load, "indicator", cells[1]);
+
+  g_object_set (indicator,
+                "id", id,
+                "recommendation-id", recommendation_id,
+                "text", cells[2],
+                "baseline", empty_is_null (cells[3]),
+                "target", empty_is_null (cells[4]),
+                "means-of-verification", empty_is_null (cells[5]),
+                NULL);
+  return upr_store_save (load->store, UPR_RECORD (indicator), error);
+}
+
+/* update  rec date organisation status text evidence: in the order of the dates, so that the
+ * last one with a status is the current status. */
+static gboolean
+load_update (RecommendationLoad  *load,
+             const char          *recommendation_id,
+             char               **cells,
+             GError             **error)
+{
+  g_autoptr(UprProgressUpdate) update = upr_progress_update_new ();
+  g_autofree char *id = child_id (load, "progress-update", cells[1]);
+  const char *organisation;
+
+  if (!organisation_of (load, cells[3], &organisation, error))
+    return FALSE;
+  g_object_set (update,
+                "id", id,
+                "recommendation-id", recommendation_id,
+                "date", cells[2],
+                "organisation-id", organisation,
+                "status", empty_is_null (cells[4]),
+                "text", empty_is_null (cells[5]),
+                "evidence", empty_is_null (cells[6]),
+                NULL);
+  return upr_store_add_progress_update (load->store, update, error);
+}
+
+/* assessment  rec source organisation level date note */
+static gboolean
+load_assessment (RecommendationLoad  *load,
+                 const char          *recommendation_id,
+                 char               **cells,
+                 GError             **error)
+{
+  g_autoptr(UprAssessment) assessment = upr_assessment_new ();
+  g_autofree char *id = child_id (load, "assessment", cells[1]);
+  const char *organisation;
+
+  if (!organisation_of (load, cells[3], &organisation, error))
+    return FALSE;
+  g_object_set (assessment,
+                "id", id,
+                "recommendation-id", recommendation_id,
+                "source", cells[2],
+                "organisation-id", organisation,
+                "level", cells[4],
+                "date", cells[5],
+                "note", empty_is_null (cells[6]),
+                NULL);
+  return upr_store_add_assessment (load->store, assessment, error);
+}
+
+typedef gboolean (*ChildLoader) (RecommendationLoad *load,
+                                 const char         *recommendation_id,
+                                 char              **cells,
+                                 GError            **error);
+
+static const struct
+{
+  const char  *kind;
+  guint        n_cells;
+  ChildLoader  load;
+} child_kinds[] = {
+  { "action", 8, load_action },
+  { "indicator", 6, load_indicator },
+  { "update", 7, load_update },
+  { "assessment", 7, load_assessment },
+};
+
+static gboolean
+load_recommendation_line (RecommendationLoad  *load,
+                          char               **cells,
+                          GError             **error)
+{
+  guint n_cells = g_strv_length (cells);
+
+  if (g_str_equal (cells[0], "review"))
+    return n_cells == 7 ? load_review (load, cells, error) : invalid_line (load, error);
+  if (g_str_equal (cells[0], "rec"))
+    return n_cells == 13 ? load_recommendation (load, cells, error) : invalid_line (load, error);
+  for (guint i = 0; i < G_N_ELEMENTS (child_kinds); i++)
+    if (g_str_equal (cells[0], child_kinds[i].kind))
+      {
+        const char *recommendation_id;
+
+        if (n_cells != child_kinds[i].n_cells)
+          return invalid_line (load, error);
+        /* Only under a recommendation written now: one already there keeps its own. */
+        recommendation_id = g_hash_table_lookup (load->written, cells[1]);
+        return recommendation_id == NULL
+               || child_kinds[i].load (load, recommendation_id, cells, error);
+      }
+  return invalid_line (load, error);
+}
+
+static gboolean
+load_recommendations (UprStore    *store,
+                      GHashTable  *organisation_ids,
+                      GError     **error)
+{
+  g_autoptr(GBytes) bytes = NULL;
+  g_auto(GStrv) lines = NULL;
+  RecommendationLoad load = {
+    .store = store,
+    .organisation_ids = organisation_ids,
+    .other_texts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL),
+    .written = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free),
+    .counts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL),
+  };
+  gboolean ok = TRUE;
+
+  bytes = g_resources_lookup_data (DEMO_RECOMMENDATIONS, G_RESOURCE_LOOKUP_FLAGS_NONE, error);
+  if (bytes == NULL)
+    {
+      recommendation_load_clear (&load);
+      return FALSE;
+    }
+  lines = g_strsplit (g_bytes_get_data (bytes, NULL), "\n", -1);
+  for (guint i = 0; ok && lines[i] != NULL; i++)
+    {
+      g_auto(GStrv) cells = NULL;
+
+      load.line = i + 1;
+      if (lines[i][0] == '\0' || lines[i][0] == '#')
+        continue;
+      cells = g_strsplit (lines[i], "\t", -1);
+      ok = load_recommendation_line (&load, cells, error);
+    }
+  recommendation_load_clear (&load);
+  return ok;
+}
+
 /* Public API */
 
 gboolean
@@ -634,6 +1070,8 @@ upr_demo_load (UprStore  *store,
   for (guint i = 0; i < G_N_ELEMENTS (workshops); i++)
     if (!load_workshop (store, &workshops[i], organisation_ids, error))
       goto rollback;
+  if (!load_recommendations (store, organisation_ids, error))
+    goto rollback;
   if (!upr_store_commit (store, error))
     goto rollback;
   return TRUE;

@@ -3,7 +3,12 @@
  * The editor holds the full UprRecommendation (the matrix rows are light). A choice in a
  * drop-down saves at once; typing saves after a pause, or at once on Enter, when another
  * recommendation is chosen and when the editor goes. A refusal puts the record and the
- * fields back as stored and says why. */
+ * fields back as stored and says why.
+ *
+ * Three tabs keep the pane usable at 400 pixels: Details (the recommendation, its lead and
+ * supporting institutions, States, themes), Planning (the planned actions and indicators,
+ * each list its own widget) and Progress (the dated history and the assessments). The
+ * editor has its own undo bar, for the deletions on the Planning tab. */
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
@@ -15,14 +20,18 @@
 #include "upr-date-entry.h"
 #include "upr-fold.h"
 #include "upr-form.h"
+#include "upr-indicators-editor.h"
 #include "upr-organisation.h"
 #include "upr-organisation-entry.h"
+#include "upr-planned-actions-editor.h"
 #include "upr-progress-update.h"
 #include "upr-recommendation.h"
 #include "upr-recommendation-editor.h"
 #include "upr-record.h"
+#include "upr-review.h"
 #include "upr-store.h"
 #include "upr-term-chooser.h"
+#include "upr-undo-bar.h"
 #include "upr-vocab.h"
 
 /* How long typing pauses before it is saved. */
@@ -30,55 +39,68 @@
 
 struct _UprRecommendationEditor
 {
-  GtkWidget             parent_instance;
+  GtkWidget                parent_instance;
 
   /* template widgets */
-  GtkLabel             *heading;
-  GtkLabel             *message;
-  GtkEntry             *paragraph_entry;
-  GtkDropDown          *response_drop_down;
-  GtkDropDown          *category_drop_down;
-  GtkBox               *suggestion_box;
-  GtkLabel             *suggestion_label;
-  GtkButton            *accept_button;
-  GtkDropDown          *status_drop_down;
-  UprOrganisationEntry *lead_entry;
-  GtkEntry             *cluster_entry;
-  GtkDropDown          *priority_drop_down;
-  GtkEntry             *response_source_entry;
-  GtkCheckButton       *pledge_check;
-  GtkListBox           *states_list;
-  GtkLabel             *no_states;
-  GtkEntry             *state_entry;
-  GtkListStore         *country_names;
-  GtkButton            *add_state_button;
-  GtkLabel             *state_message;
-  GtkLabel             *terms_label;
-  UprTermChooser       *term_chooser;
-  GtkLabel             *combined_label;
-  GtkDropDown          *assessment_source;
-  GtkDropDown          *assessment_level;
-  UprDateEntry         *assessment_date;
-  GtkButton            *add_assessment_button;
-  GtkLabel             *assessment_message;
-  GtkListBox           *assessments;
-  GtkTextView          *text_view;
-  GtkTextView          *notes_view;
-  UprDateEntry         *update_date;
-  GtkDropDown          *update_status;
-  GtkEntry             *update_text;
-  GtkButton            *add_update_button;
-  GtkLabel             *update_message;
-  GtkListBox           *history;
-  GtkLabel             *no_history;
+  GtkLabel                *heading;
+  GtkLabel                *message;
+  GtkStack                *pages;
+  GtkStackPage            *planning_page;
+  UprUndoBar              *undo_bar;
+  GtkEntry                *paragraph_entry;
+  GtkDropDown             *response_drop_down;
+  GtkDropDown             *category_drop_down;
+  GtkBox                  *suggestion_box;
+  GtkLabel                *suggestion_label;
+  GtkButton               *accept_button;
+  GtkDropDown             *status_drop_down;
+  UprOrganisationEntry    *lead_entry;
+  GtkEntry                *cluster_entry;
+  GtkDropDown             *priority_drop_down;
+  GtkEntry                *response_source_entry;
+  GtkCheckButton          *pledge_check;
+  GtkListBox              *states_list;
+  GtkLabel                *no_states;
+  GtkEntry                *state_entry;
+  GtkListStore            *country_names;
+  GtkButton               *add_state_button;
+  GtkLabel                *state_message;
+  GtkListBox              *support_list;
+  GtkLabel                *no_support;
+  UprOrganisationEntry    *support_entry;
+  GtkButton               *add_support_button;
+  GtkLabel                *support_message;
+  GtkLabel                *terms_label;
+  UprTermChooser          *term_chooser;
+  GtkLabel                *combined_label;
+  GtkDropDown             *assessment_source;
+  GtkDropDown             *assessment_level;
+  UprDateEntry            *assessment_date;
+  GtkButton               *add_assessment_button;
+  GtkLabel                *assessment_message;
+  GtkListBox              *assessments;
+  GtkTextView             *text_view;
+  GtkTextView             *notes_view;
+  UprDateEntry            *update_date;
+  GtkDropDown             *update_status;
+  GtkEntry                *update_text;
+  UprOrganisationEntry    *update_source;
+  GtkEntry                *update_evidence;
+  GtkButton               *add_update_button;
+  GtkLabel                *update_message;
+  GtkListBox              *history;
+  GtkLabel                *no_history;
+  UprPlannedActionsEditor *planned_actions;
+  UprIndicatorsEditor     *indicators;
 
   /* owned */
-  UprContext           *context;
-  char                 *id;
-  UprRecommendation    *recommendation;
-  int                   suggested;   /* the suggester's category of the text, 0: none */
-  gboolean              filling;     /* fields are being set from the record */
-  guint                 save_id;     /* typing waits for its pause */
+  UprContext              *context;
+  char                    *id;
+  char                    *country_code; /* of the recommendation's review */
+  UprRecommendation       *recommendation;
+  int                      suggested;   /* the suggester's category of the text, 0: none */
+  gboolean                 filling;     /* fields are being set from the record */
+  guint                    save_id;     /* typing waits for its pause */
 };
 
 G_DEFINE_FINAL_TYPE (UprRecommendationEditor, upr_recommendation_editor, GTK_TYPE_WIDGET)
@@ -99,6 +121,16 @@ static UprRecord *
 record_of (UprRecommendationEditor *self)
 {
   return UPR_RECORD (self->recommendation);
+}
+
+static void
+set_placeholder (UprOrganisationEntry *entry,
+                 const char           *text)
+{
+  GtkEditable *editable = upr_organisation_entry_get_editable (entry);
+
+  if (GTK_IS_ENTRY (editable))
+    gtk_entry_set_placeholder_text (GTK_ENTRY (editable), text);
 }
 
 static void
@@ -136,6 +168,51 @@ update_heading (UprRecommendationEditor *self)
   gtk_label_set_label (self->heading, heading != NULL ? heading : _("Recommendation"));
 }
 
+static char *
+organisation_name (UprRecommendationEditor *self,
+                   const char              *id)
+{
+  g_autoptr(UprRecord) organisation = NULL;
+
+  if (id == NULL)
+    return NULL;
+  organisation = upr_store_load (get_store (self), UPR_TYPE_ORGANISATION, id, NULL);
+  return organisation != NULL ? g_strdup (upr_record_get_string (organisation, "name")) : NULL;
+}
+
+/* "2025-03-14 · Partially implemented — Bill tabled", then who reported it and the evidence
+ * on a second line when they are known. */
+static char *
+describe_update (UprRecommendationEditor *self,
+                 UprRecord               *update)
+{
+  const char *status = upr_record_get_string (update, "status");
+  const char *text = upr_record_get_string (update, "text");
+  const char *evidence = upr_record_get_string (update, "evidence");
+  g_autofree char *source = organisation_name (self,
+                                               upr_record_get_string (update, "organisation-id"));
+  GString *line = g_string_new (NULL);
+
+  /* Translators: a progress update: its date, the status at that date, what happened */
+  g_string_printf (line, _("%s · %s — %s"), upr_record_get_string (update, "date"),
+                   status != NULL ? upr_vocab_label (UPR_VOCAB_IMPLEMENTATION_STATUS, status)
+                                  : _("No status"),
+                   text != NULL ? text : "");
+  if (source != NULL)
+    {
+      g_string_append_c (line, '\n');
+      /* Translators: who reported a progress update */
+      g_string_append_printf (line, _("Reported by %s"), source);
+    }
+  if (evidence != NULL)
+    {
+      g_string_append (line, source != NULL ? " · " : "\n");
+      /* Translators: the evidence of a progress update (a document, a link) */
+      g_string_append_printf (line, _("Evidence: %s"), evidence);
+    }
+  return g_string_free (line, FALSE);
+}
+
 static void
 fill_history (UprRecommendationEditor *self)
 {
@@ -157,19 +234,11 @@ fill_history (UprRecommendationEditor *self)
   for (guint i = 0; i < n; i++)
     {
       g_autoptr(UprRecord) update = g_list_model_get_item (updates, i);
-      const char *status = upr_record_get_string (update, "status");
-      const char *text = upr_record_get_string (update, "text");
-      g_autofree char *line = NULL;
-      GtkWidget *label;
+      g_autofree char *line = describe_update (self, update);
+      GtkWidget *label = gtk_label_new (line);
 
-      /* Translators: a progress update: its date, the status at that date, what happened */
-      line = g_strdup_printf (_("%s · %s — %s"), upr_record_get_string (update, "date"),
-                              status != NULL ? upr_vocab_label (UPR_VOCAB_IMPLEMENTATION_STATUS,
-                                                                status)
-                                             : _("No status"),
-                              text != NULL ? text : "");
-      label = gtk_label_new (line);
       gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+      gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
       gtk_label_set_xalign (GTK_LABEL (label), 0);
       gtk_widget_set_margin_top (label, 6);
       gtk_widget_set_margin_bottom (label, 6);
@@ -205,21 +274,26 @@ list_line (const char *text)
   return label;
 }
 
-static void remove_state_cb (UprRecommendationEditor *self,
-                             GtkButton               *button);
+static void remove_state_cb   (UprRecommendationEditor *self,
+                               GtkButton               *button);
+static void remove_support_cb (UprRecommendationEditor *self,
+                               GtkButton               *button);
 
+/* A line of a list with a button that removes it; the button carries @key = @value. */
 static GtkWidget *
-state_line (UprRecommendationEditor *self,
-            const char              *code)
+removable_line (UprRecommendationEditor *self,
+                const char              *name,
+                const char              *key,
+                const char              *value,
+                GCallback                removed)
 {
-  g_autoptr(UprCountry) country = upr_context_find_country (self->context, code);
-  const char *name = country != NULL ? upr_country_get_name (country) : code;
   g_autofree char *remove_label = NULL;
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
   GtkWidget *button = gtk_button_new_from_icon_name ("list-remove-symbolic");
 
   gtk_box_append (GTK_BOX (box), list_line (name));
-  /* Translators: the button that removes a recommending State, %s its name */
+  /* Translators: the button that removes a recommending State or a supporting institution,
+   * %s its name */
   remove_label = g_strdup_printf (_("Remove %s"), name);
   gtk_widget_set_tooltip_text (button, remove_label);
   gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL,
@@ -227,11 +301,40 @@ state_line (UprRecommendationEditor *self,
   gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
   gtk_widget_set_margin_end (button, 6);
   gtk_widget_add_css_class (button, "flat");
-  g_object_set_data_full (G_OBJECT (button), "code", g_strdup (code), g_free);
-  g_signal_connect_object (button, "clicked", G_CALLBACK (remove_state_cb), self,
-                           G_CONNECT_SWAPPED);
+  g_object_set_data_full (G_OBJECT (button), key, g_strdup (value), g_free);
+  g_signal_connect_object (button, "clicked", removed, self, G_CONNECT_SWAPPED);
   gtk_box_append (GTK_BOX (box), button);
   return box;
+}
+
+static GtkWidget *
+state_line (UprRecommendationEditor *self,
+            const char              *code)
+{
+  g_autoptr(UprCountry) country = upr_context_find_country (self->context, code);
+
+  return removable_line (self, country != NULL ? upr_country_get_name (country) : code, "code",
+                         code, G_CALLBACK (remove_state_cb));
+}
+
+static void
+fill_support (UprRecommendationEditor  *self,
+              char                    **supporting)
+{
+  guint n = g_strv_length (supporting);
+
+  clear_list (self->support_list);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autofree char *name = organisation_name (self, supporting[i]);
+
+      gtk_list_box_append (self->support_list,
+                           removable_line (self, name != NULL ? name : supporting[i],
+                                           "organisation-id", supporting[i],
+                                           G_CALLBACK (remove_support_cb)));
+    }
+  gtk_widget_set_visible (GTK_WIDGET (self->support_list), n > 0);
+  gtk_widget_set_visible (GTK_WIDGET (self->no_support), n == 0);
 }
 
 /* States, themes and goals as stored. */
@@ -255,6 +358,7 @@ fill_links (UprRecommendationEditor *self)
     gtk_list_box_append (self->states_list, state_line (self, links->states[i]));
   gtk_widget_set_visible (GTK_WIDGET (self->states_list), n_states > 0);
   gtk_widget_set_visible (GTK_WIDGET (self->no_states), n_states == 0);
+  fill_support (self, links->supporting);
 
   upr_term_chooser_set_chosen (self->term_chooser, (const char * const *) links->terms,
                                links->sdg_goals);
@@ -266,11 +370,13 @@ fill_links (UprRecommendationEditor *self)
     gtk_widget_remove_css_class (GTK_WIDGET (self->terms_label), "dim-label");
 }
 
-/* Replaces the States (@states non-NULL) or the themes and goals (@terms TRUE) and keeps the
- * rest of the links as stored: one transaction in the store. */
+/* Replaces the States (@states non-NULL), the supporting institutions (@supporting non-NULL)
+ * or the themes and goals (@terms TRUE) and keeps the rest of the links as stored: one
+ * transaction in the store. */
 static gboolean
 save_links (UprRecommendationEditor  *self,
             char                    **states,
+            char                    **supporting,
             gboolean                  terms,
             GError                  **error)
 {
@@ -283,6 +389,11 @@ save_links (UprRecommendationEditor  *self,
     {
       g_strfreev (links->states);
       links->states = g_strdupv (states);
+    }
+  if (supporting != NULL)
+    {
+      g_strfreev (links->supporting);
+      links->supporting = g_strdupv (supporting);
     }
   if (terms)
     {
@@ -432,6 +543,32 @@ fill (UprRecommendationEditor *self)
   update_suggestion (self);
 }
 
+/* The country of the recommendation's review: where an institution typed for the first time
+ * belongs. */
+static void
+find_country (UprRecommendationEditor *self)
+{
+  const char *review_id = upr_record_get_string (record_of (self), "review-id");
+  g_autoptr(UprRecord) review = NULL;
+
+  if (review_id != NULL)
+    review = upr_store_load (get_store (self), UPR_TYPE_REVIEW, review_id, NULL);
+  g_free (self->country_code);
+  self->country_code = review != NULL ? g_strdup (upr_record_get_string (review, "country-code"))
+                                      : NULL;
+}
+
+/* The planned actions and indicators follow the recommendation shown (none: @id NULL); the
+ * country follows after, as a form still open is saved for the previous one. */
+static void
+show_in_lists (UprRecommendationEditor *self,
+               const char              *id)
+{
+  upr_planned_actions_editor_set_recommendation_id (self->planned_actions, id);
+  upr_planned_actions_editor_set_country_code (self->planned_actions, self->country_code);
+  upr_indicators_editor_set_recommendation_id (self->indicators, id);
+}
+
 /* Reads the record of @id afresh; FALSE (and the editor empty) when it is gone. */
 static gboolean
 load (UprRecommendationEditor *self)
@@ -446,6 +583,8 @@ load (UprRecommendationEditor *self)
     {
       if (error != NULL)
         g_warning ("Could not load a recommendation: %s", error->message);
+      g_clear_pointer (&self->country_code, g_free);
+      show_in_lists (self, NULL);
       gtk_widget_set_sensitive (GTK_WIDGET (self), FALSE);
       return FALSE;
     }
@@ -454,44 +593,61 @@ load (UprRecommendationEditor *self)
   upr_form_show_error (NULL, self->message, NULL);
   upr_form_show_error (NULL, self->update_message, NULL);
   upr_form_show_error (NULL, self->state_message, NULL);
+  upr_form_show_error (NULL, self->support_message, NULL);
   upr_form_show_error (NULL, self->assessment_message, NULL);
+  find_country (self);
   fill (self);
   fill_history (self);
   fill_links (self);
   fill_assessments (self);
+  show_in_lists (self, self->id);
   return TRUE;
 }
 
-/* The lead institution as typed: a known one, none, or a new one created now. A new name
- * is only taken when the typing is over (@create): half a name is not an institution. */
+/* The organisation typed in @entry: a known one, none, or a new one created now (inside the
+ * caller's transaction, when there is one). */
+static gboolean
+resolve_organisation (UprRecommendationEditor  *self,
+                      UprOrganisationEntry     *entry,
+                      char                    **organisation_id,
+                      GError                  **error)
+{
+  UprOrganisation *known = upr_organisation_entry_get_organisation (entry);
+  g_autofree char *name = upr_form_get_text (upr_organisation_entry_get_editable (entry));
+  g_autoptr(UprOrganisation) created = NULL;
+
+  *organisation_id = NULL;
+  if (known != NULL)
+    *organisation_id = g_strdup (upr_record_get_id (UPR_RECORD (known)));
+  if (known != NULL || name == NULL)
+    return TRUE;
+  created = upr_context_ensure_organisation (self->context, name, "government",
+                                             self->country_code, error);
+  if (created == NULL)
+    return FALSE;
+  *organisation_id = g_strdup (upr_record_get_id (UPR_RECORD (created)));
+  return TRUE;
+}
+
+/* The lead institution as typed. A new name is only taken when the typing is over
+ * (@create): half a name is not an institution. */
 static gboolean
 resolve_lead (UprRecommendationEditor  *self,
               gboolean                  create,
               char                    **organisation_id,
               GError                  **error)
 {
-  UprOrganisation *known = upr_organisation_entry_get_organisation (self->lead_entry);
   g_autofree char *name =
     upr_form_get_text (upr_organisation_entry_get_editable (self->lead_entry));
-  g_autoptr(UprOrganisation) created = NULL;
 
-  if (known != NULL || name == NULL)
-    {
-      *organisation_id = known != NULL ? g_strdup (upr_record_get_id (UPR_RECORD (known)))
-                                       : NULL;
-      return TRUE;
-    }
-  if (!create)
+  if (!create && name != NULL
+      && upr_organisation_entry_get_organisation (self->lead_entry) == NULL)
     {
       *organisation_id = g_strdup (upr_record_get_string (record_of (self),
                                                           "lead-organisation-id"));
       return TRUE;
     }
-  created = upr_context_ensure_organisation (self->context, name, "government", NULL, error);
-  if (created == NULL)
-    return FALSE;
-  *organisation_id = g_strdup (upr_record_get_id (UPR_RECORD (created)));
-  return TRUE;
+  return resolve_organisation (self, self->lead_entry, organisation_id, error);
 }
 
 static void
@@ -607,6 +763,29 @@ accept_clicked_cb (UprRecommendationEditor *self)
   upr_form_set_vocab_id (self->category_drop_down, id);
 }
 
+/* The update and, when its source is a new name, the organisation: one transaction. */
+static gboolean
+write_update (UprRecommendationEditor *self,
+              UprRecord               *update,
+              GError                 **error)
+{
+  g_autofree char *source_id = NULL;
+
+  if (!upr_store_begin (get_store (self), error))
+    return FALSE;
+  if (!resolve_organisation (self, self->update_source, &source_id, error))
+    goto fail;
+  upr_record_set_string (update, "organisation-id", source_id);
+  if (!upr_store_add_progress_update (get_store (self), UPR_PROGRESS_UPDATE (update), error))
+    goto fail;
+  if (upr_store_commit (get_store (self), error))
+    return TRUE;
+
+fail:
+  upr_store_rollback (get_store (self));
+  return FALSE;
+}
+
 static void
 add_update_cb (UprRecommendationEditor *self)
 {
@@ -614,6 +793,7 @@ add_update_cb (UprRecommendationEditor *self)
   g_autoptr(GError) error = NULL;
   g_autofree char *date = NULL;
   g_autofree char *text = upr_form_get_text (GTK_EDITABLE (self->update_text));
+  g_autofree char *evidence = upr_form_get_text (GTK_EDITABLE (self->update_evidence));
   const char *status = upr_form_get_vocab_id (self->update_status);
 
   if (self->recommendation == NULL)
@@ -641,13 +821,17 @@ add_update_cb (UprRecommendationEditor *self)
   upr_record_set_string (UPR_RECORD (update), "date", date);
   upr_record_set_string (UPR_RECORD (update), "status", status);
   upr_record_set_string (UPR_RECORD (update), "text", text);
-  if (!upr_store_add_progress_update (get_store (self), update, &error))
+  upr_record_set_string (UPR_RECORD (update), "evidence", evidence);
+  if (!write_update (self, UPR_RECORD (update), &error))
     {
       upr_form_show_error (NULL, self->update_message, error->message);
       return;
     }
 
   gtk_editable_set_text (GTK_EDITABLE (self->update_text), "");
+  gtk_editable_set_text (GTK_EDITABLE (self->update_evidence), "");
+  upr_organisation_entry_set_text (self->update_source, NULL);
+  upr_organisation_entry_close (self->update_source);
   upr_date_entry_set_text (self->update_date, "");
   gtk_drop_down_set_selected (self->update_status, 0);
   /* The update may have moved the current status. */
@@ -685,7 +869,7 @@ add_state_cb (UprRecommendationEditor *self)
       g_strv_builder_addv (builder, (const char **) links->states);
       g_strv_builder_add (builder, code);
       states = g_strv_builder_end (builder);
-      if (!save_links (self, states, FALSE, &error))
+      if (!save_links (self, states, NULL, FALSE, &error))
         {
           upr_form_show_error (NULL, self->state_message, error->message);
           return;
@@ -713,7 +897,7 @@ remove_state_cb (UprRecommendationEditor *self,
     if (g_strcmp0 (links->states[i], code) != 0)
       g_strv_builder_add (builder, links->states[i]);
   states = g_strv_builder_end (builder);
-  if (links == NULL || !save_links (self, states, FALSE, &error))
+  if (links == NULL || !save_links (self, states, NULL, FALSE, &error))
     {
       upr_form_show_error (NULL, self->state_message, error->message);
       return;
@@ -724,6 +908,95 @@ remove_state_cb (UprRecommendationEditor *self,
   fill_links (self);
 }
 
+/* Adds the institution typed to the supporting ones (unless it is there already), creating
+ * it when it is new: one transaction. */
+static gboolean
+add_support (UprRecommendationEditor *self,
+             GError                 **error)
+{
+  g_autofree char *organisation_id = NULL;
+  g_autoptr(UprRecommendationLinks) links = NULL;
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  g_auto(GStrv) supporting = NULL;
+
+  if (!upr_store_begin (get_store (self), error))
+    return FALSE;
+  if (!resolve_organisation (self, self->support_entry, &organisation_id, error))
+    goto fail;
+  links = upr_store_get_recommendation_links (get_store (self), self->id, error);
+  if (links == NULL)
+    goto fail;
+  g_strv_builder_addv (builder, (const char **) links->supporting);
+  if (!g_strv_contains ((const char * const *) links->supporting, organisation_id))
+    g_strv_builder_add (builder, organisation_id);
+  supporting = g_strv_builder_end (builder);
+  if (!save_links (self, NULL, supporting, FALSE, error))
+    goto fail;
+  if (upr_store_commit (get_store (self), error))
+    return TRUE;
+
+fail:
+  upr_store_rollback (get_store (self));
+  return FALSE;
+}
+
+static void
+add_support_cb (UprRecommendationEditor *self)
+{
+  g_autofree char *typed =
+    upr_form_get_text (upr_organisation_entry_get_editable (self->support_entry));
+  g_autoptr(GError) error = NULL;
+
+  if (self->recommendation == NULL || typed == NULL)
+    return;
+  if (!add_support (self, &error))
+    {
+      upr_form_show_error (NULL, self->support_message, error->message);
+      return;
+    }
+  upr_form_show_error (NULL, self->support_message, NULL);
+  upr_organisation_entry_set_text (self->support_entry, NULL);
+  upr_organisation_entry_close (self->support_entry);
+  fill_links (self);
+}
+
+static void
+remove_support_cb (UprRecommendationEditor *self,
+                   GtkButton               *button)
+{
+  const char *organisation_id = g_object_get_data (G_OBJECT (button), "organisation-id");
+  g_autoptr(UprRecommendationLinks) links = NULL;
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  g_auto(GStrv) supporting = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (self->recommendation == NULL)
+    return;
+  links = upr_store_get_recommendation_links (get_store (self), self->id, &error);
+  for (guint i = 0; links != NULL && links->supporting[i] != NULL; i++)
+    if (g_strcmp0 (links->supporting[i], organisation_id) != 0)
+      g_strv_builder_add (builder, links->supporting[i]);
+  supporting = g_strv_builder_end (builder);
+  if (links == NULL || !save_links (self, NULL, supporting, FALSE, &error))
+    {
+      upr_form_show_error (NULL, self->support_message, error->message);
+      return;
+    }
+  upr_form_show_error (NULL, self->support_message, NULL);
+  /* The button goes with its line: focus stays in the editor. */
+  gtk_widget_grab_focus (GTK_WIDGET (self->support_entry));
+  fill_links (self);
+}
+
+/* The Planning tab asks for attention while an action is overdue. */
+static void
+overdue_changed_cb (UprRecommendationEditor *self)
+{
+  if (self->planning_page != NULL)
+    gtk_stack_page_set_needs_attention (
+      self->planning_page, upr_planned_actions_editor_get_n_overdue (self->planned_actions) > 0);
+}
+
 static void
 terms_changed_cb (UprRecommendationEditor *self)
 {
@@ -731,7 +1004,7 @@ terms_changed_cb (UprRecommendationEditor *self)
 
   if (self->recommendation == NULL)
     return;
-  if (!save_links (self, NULL, TRUE, &error))
+  if (!save_links (self, NULL, NULL, TRUE, &error))
     upr_form_show_error (NULL, self->state_message, error->message);
   fill_links (self);
 }
@@ -798,6 +1071,7 @@ upr_recommendation_editor_dispose (GObject *object)
   g_clear_object (&self->recommendation);
   g_clear_object (&self->context);
   g_clear_pointer (&self->id, g_free);
+  g_clear_pointer (&self->country_code, g_free);
 
   G_OBJECT_CLASS (upr_recommendation_editor_parent_class)->dispose (object);
 }
@@ -812,6 +1086,10 @@ set_context (UprRecommendationEditor *self,
     return;
   self->context = g_object_ref (context);
   g_object_set (self->lead_entry, "context", context, NULL);
+  g_object_set (self->support_entry, "context", context, NULL);
+  g_object_set (self->update_source, "context", context, NULL);
+  g_object_set (self->planned_actions, "context", context, NULL);
+  g_object_set (self->indicators, "context", context, NULL);
   fill_country_names (self);
   fill_term_chooser (self);
   g_signal_connect_object (get_store (self), "changed::recommendation",
@@ -880,8 +1158,11 @@ upr_recommendation_editor_class_init (UprRecommendationEditorClass *klass)
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   g_type_ensure (UPR_TYPE_DATE_ENTRY);
+  g_type_ensure (UPR_TYPE_INDICATORS_EDITOR);
   g_type_ensure (UPR_TYPE_ORGANISATION_ENTRY);
+  g_type_ensure (UPR_TYPE_PLANNED_ACTIONS_EDITOR);
   g_type_ensure (UPR_TYPE_TERM_CHOOSER);
+  g_type_ensure (UPR_TYPE_UNDO_BAR);
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_template_from_resource (widget_class,
@@ -889,6 +1170,9 @@ upr_recommendation_editor_class_init (UprRecommendationEditorClass *klass)
 #define CHILD(name) gtk_widget_class_bind_template_child (widget_class, UprRecommendationEditor, name)
   CHILD (heading);
   CHILD (message);
+  CHILD (pages);
+  CHILD (planning_page);
+  CHILD (undo_bar);
   CHILD (paragraph_entry);
   CHILD (response_drop_down);
   CHILD (category_drop_down);
@@ -907,6 +1191,11 @@ upr_recommendation_editor_class_init (UprRecommendationEditorClass *klass)
   CHILD (country_names);
   CHILD (add_state_button);
   CHILD (state_message);
+  CHILD (support_list);
+  CHILD (no_support);
+  CHILD (support_entry);
+  CHILD (add_support_button);
+  CHILD (support_message);
   CHILD (terms_label);
   CHILD (term_chooser);
   CHILD (combined_label);
@@ -921,10 +1210,14 @@ upr_recommendation_editor_class_init (UprRecommendationEditorClass *klass)
   CHILD (update_date);
   CHILD (update_status);
   CHILD (update_text);
+  CHILD (update_source);
+  CHILD (update_evidence);
   CHILD (add_update_button);
   CHILD (update_message);
   CHILD (history);
   CHILD (no_history);
+  CHILD (planned_actions);
+  CHILD (indicators);
 #undef CHILD
   gtk_widget_class_bind_template_callback (widget_class, typed_cb);
   gtk_widget_class_bind_template_callback (widget_class, flush_cb);
@@ -934,6 +1227,8 @@ upr_recommendation_editor_class_init (UprRecommendationEditorClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, add_state_cb);
   gtk_widget_class_bind_template_callback (widget_class, terms_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, add_assessment_cb);
+  gtk_widget_class_bind_template_callback (widget_class, add_support_cb);
+  gtk_widget_class_bind_template_callback (widget_class, overdue_changed_cb);
 }
 
 static void
@@ -954,6 +1249,8 @@ upr_recommendation_editor_init (UprRecommendationEditor *self)
                            G_CALLBACK (text_changed_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (gtk_text_view_get_buffer (self->notes_view), "changed",
                            G_CALLBACK (typed_cb), self, G_CONNECT_SWAPPED);
+  set_placeholder (self->support_entry, _("Supporting institution"));
+  set_placeholder (self->update_source, _("Reported by (organisation)"));
   gtk_widget_set_sensitive (GTK_WIDGET (self), FALSE);
 }
 
@@ -1007,4 +1304,6 @@ upr_recommendation_editor_flush (UprRecommendationEditor *self)
 
   if (self->recommendation != NULL)
     save (self, TRUE);
+  upr_planned_actions_editor_flush (self->planned_actions);
+  upr_indicators_editor_flush (self->indicators);
 }

@@ -1,5 +1,7 @@
-/* upr-recommendation-editor.h: every implementation field of one recommendation, saved as
- * it is edited (typing after a short pause), with its progress history and "Add Update". */
+/* upr-recommendation-editor.h: every field of one recommendation and of its implementation,
+ * saved as it is edited (typing after a short pause): lead and supporting institutions,
+ * planned actions and indicators (upr-planned-actions-editor.h, upr-indicators-editor.h),
+ * the progress history with "Add Update", and the assessments. */
 #pragma once
 
 #include <gtk/gtk.h>
@@ -19,7 +21,8 @@ void               upr_recommendation_editor_set_recommendation_id (UprRecommend
                                                                     const char              *id);
 /* The recommendation as last saved or loaded, or NULL. */
 UprRecommendation *upr_recommendation_editor_get_recommendation    (UprRecommendationEditor *self);
-/* Saves any typing still waiting for its pause. */
+/* Saves any typing still waiting for its pause, and a planned action or indicator form that
+ * is open and complete. */
 void               upr_recommendation_editor_flush                 (UprRecommendationEditor *self);
 
 G_END_DECLS
