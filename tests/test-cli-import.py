@@ -252,6 +252,37 @@ def test_french(env):
     expect(translation.gettext("Summary:") in out, "the report is not in French", out)
 
 
+def test_matrix_return(env):
+    """A matrix exported, filled in by a partner (edit-matrix.py, openpyxl), imported back."""
+    matrix = os.path.join(env.tmp, "matrix.xlsx")
+    filled = os.path.join(env.tmp, "filled.xlsx")
+    no_key = os.path.join(env.tmp, "no-key.xlsx")
+    expect_status(env.run("demo"), 0, "demo")
+    expect_status(env.run("export", "--country", "CG", "--output", matrix), 0, "export")
+    code, out, err = result = env.run("import", matrix)
+    expect_status(result, 0, "untouched matrix")
+    expect("Nothing to apply" in out, "an untouched matrix has changes", out)
+    edit = os.path.join(DATA, "return", "edit-matrix.py")
+    subprocess.run(["/usr/bin/python3", edit, matrix, filled, "2:status=Implemented",
+                    "3:latest-progress=Law passed."], check=True)
+    subprocess.run(["/usr/bin/python3", edit, matrix, no_key, "delete-key"], check=True)
+    before = env.dump()
+    code, out, err = result = env.run("import", filled)
+    expect_status(result, 2, "a filled matrix without --from")
+    expect("Status: In progress → Implemented" in out, "the status is not in the diff", out)
+    expect("Latest progress: " in out and "→ Law passed." in out, "no progress in the diff", out)
+    expect("--from" in err, "does not say --from is needed", err)
+    expect_status(env.run("import", filled, "--dry-run", "--from", "CFD"), 0, "dry run")
+    expect_status(env.run("import", no_key, "--from", "CFD"), 1, "a matrix without its key")
+    expect(env.dump() == before, "the database changed before the matrix was applied")
+    expect_status(env.run("import", filled, "--from", "CFD"), 0, "apply")
+    expect(env.query("SELECT count(*) FROM progress_update WHERE text = 'Law passed.'") == 1,
+           "the progress was not recorded")
+    code, out, err = result = env.run("import", filled, "--from", "CFD")
+    expect_status(result, 0, "applied twice")
+    expect("Nothing to apply" in out, "a matrix applied twice has changes", out)
+
+
 class SkipTest(Exception):
     pass
 
@@ -266,6 +297,7 @@ TESTS = [
     test_usage,
     test_interrupted,
     test_french,
+    test_matrix_return,
 ]
 
 

@@ -1,5 +1,8 @@
 /* upr-cli-import.c: `upright import FILE [--country ISO] [--session N] [--dry-run]
- * [--encoding NAME]`.
+ * [--encoding NAME] [--from ORGANISATION]`.
+ *
+ * A matrix exported by Upright and returned by a partner is not imported as recommendations:
+ * its changes are printed as a diff, and applied only with --from (upr-matrix-return.h).
  *
  * The import runs as the window runs it: in steps from the main loop, in one transaction.
  * Ctrl+C (SIGINT) or SIGTERM cancels it between two steps and the database is left exactly
@@ -16,6 +19,7 @@
 
 #include "upr-cli-import.h"
 #include "upr-import.h"
+#include "upr-matrix-return.h"
 #include "upr-table.h"
 
 enum
@@ -35,6 +39,7 @@ struct _UprCliImport
   int      session;
   gboolean dry_run;
   char    *encoding;
+  char    *from;
 };
 
 typedef struct
@@ -60,6 +65,7 @@ upr_cli_import_parse (char   **args,
     { "session", 0, 0, G_OPTION_ARG_INT, &self->session, NULL, NULL },
     { "dry-run", 0, 0, G_OPTION_ARG_NONE, &self->dry_run, NULL, NULL },
     { "encoding", 0, 0, G_OPTION_ARG_STRING, &self->encoding, NULL, NULL },
+    { "from", 0, 0, G_OPTION_ARG_STRING, &self->from, NULL, NULL },
     { NULL }
   };
 
@@ -107,6 +113,7 @@ upr_cli_import_free (UprCliImport *self)
   g_free (self->file);
   g_free (self->country);
   g_free (self->encoding);
+  g_free (self->from);
   g_free (self);
 }
 
@@ -353,6 +360,127 @@ refuse (UprImport *import,
   return EXIT_FAILED;
 }
 
+/* A returned matrix */
+
+/* A text on one line of the diff. */
+static char *
+one_line (const char *text)
+{
+  g_auto(GStrv) lines = NULL;
+
+  if (text == NULL)
+    return g_strdup (_("(empty)"));
+  lines = g_strsplit (text, "\n", -1);
+  return g_strjoinv (" / ", lines);
+}
+
+static void
+print_changes (GPtrArray *changes)
+{
+  for (guint i = 0; i < changes->len; i++)
+    {
+      const UprMatrixReturnChange *change = changes->pdata[i];
+      g_autofree char *old_value = one_line (change->old_value);
+      g_autofree char *new_value = one_line (change->new_value);
+
+      /* Translators: a recommendation's reference, a column, its old and new values. */
+      g_print (_("  %s, %s: %s → %s"),
+               change->reference != NULL ? change->reference : change->recommendation_id,
+               upr_matrix_return_field_label (change->field), old_value, new_value);
+      g_print ("\n");
+    }
+}
+
+static void
+print_problems (GPtrArray *problems)
+{
+  if (problems->len == 0)
+    return;
+  g_print ("%s\n", _("Rows left out:"));
+  for (guint i = 0; i < problems->len; i++)
+    {
+      const UprMatrixReturnProblem *problem = problems->pdata[i];
+      UprImportIssue issue = {
+        .severity = UPR_IMPORT_SEVERITY_SKIPPED,
+        .row = problem->row,
+        .column = problem->column,
+        .value = problem->value,
+        .message = problem->message,
+      };
+
+      print_issue (&issue);
+    }
+}
+
+static int
+apply_matrix (UprCliImport    *self,
+              UprStore        *store,
+              UprMatrixReturn *matrix)
+{
+  g_autoptr(GError) error = NULL;
+  guint n = upr_matrix_return_get_changes (matrix)->len;
+
+  if (self->dry_run)
+    {
+      g_print ("%s\n", _("Dry run: nothing was changed."));
+      return EXIT_OK;
+    }
+  if (n == 0)
+    {
+      g_print ("%s\n", _("Nothing to apply: the matrix holds no change."));
+      return EXIT_OK;
+    }
+  if (self->from == NULL)
+    {
+      print_error (_("Nothing was changed: give the partner organisation the matrix comes from "
+                     "with --from (its name, acronym or id; a new name is created) to apply "
+                     "these changes."));
+      return EXIT_USAGE;
+    }
+  if (!upr_matrix_return_apply (matrix, store, self->from, NULL, &error))
+    {
+      print_error (error->message);
+      return EXIT_FAILED;
+    }
+  /* Translators: %s is the name of the partner organisation given with --from. */
+  g_print (_("Applied, as progress from “%s”."), self->from);
+  g_print ("\n");
+  return EXIT_OK;
+}
+
+static int
+import_matrix (UprCliImport *self,
+               UprStore     *store,
+               UprTable     *table)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(UprMatrixReturn) matrix = NULL;
+  g_autofree char *partner_id = NULL;
+  guint n;
+
+  if (self->from != NULL)
+    partner_id = upr_matrix_return_resolve_partner (store, self->from, FALSE, NULL);
+  matrix = upr_matrix_return_new (store, table, partner_id, &error);
+  if (matrix == NULL)
+    {
+      print_error (error->message);
+      return EXIT_FAILED;
+    }
+  /* Translators: %s is a file path. */
+  g_print (_("File: %s"), self->file);
+  g_print ("\n");
+  /* Translators: %s is a language code, "en" or "fr". */
+  g_print (_("Format: implementation matrix exported by Upright, in “%s”"),
+           upr_matrix_return_get_language (matrix));
+  g_print ("\n");
+  n = upr_matrix_return_get_changes (matrix)->len;
+  g_print (g_dngettext (GETTEXT_PACKAGE, "Changes: %u", "Changes: %u", n), n);
+  g_print ("\n");
+  print_changes (upr_matrix_return_get_changes (matrix));
+  print_problems (upr_matrix_return_get_problems (matrix));
+  return apply_matrix (self, store, matrix);
+}
+
 static int
 import_file (UprCliImport *self,
              UprStore     *store,
@@ -369,6 +497,8 @@ import_file (UprCliImport *self,
       print_error (error->message);
       return EXIT_FAILED;
     }
+  if (upr_matrix_return_recognise (table))
+    return import_matrix (self, store, table);
   name = g_path_get_basename (self->file);
   import = upr_import_new (store, table, name, &error);
   if (import == NULL)

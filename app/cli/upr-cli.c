@@ -91,7 +91,7 @@ static const UprCliCommand commands[] = {
     0, G_MAXUINT, run_export, TRUE,
   },
   {
-    "import", N_("FILE [--country ISO] [--session N] [--dry-run] [--encoding NAME]"),
+    "import", N_("FILE [--country ISO] [--session N] [--dry-run] [--encoding NAME] [--from ORGANISATION]"),
     N_("Import recommendations from a file"),
     N_("Reads the recommendations of FILE into the database: a UPR Info database export (.xls "
        "or .csv), an OHCHR thematic list of recommendations (.docx), an export of the "
@@ -103,7 +103,10 @@ static const UprCliCommand commands[] = {
        "--session gives the session likewise. --dry-run does everything, prints the report, "
        "then changes nothing. --encoding names the encoding of a text file (UTF-8, "
        "WINDOWS-1252, MACINTOSH…) when the accents come out wrong. Prints the report (row, "
-       "column, problem) and the summary: new, updated, unchanged, skipped."),
+       "column, problem) and the summary: new, updated, unchanged, skipped. A matrix "
+       "exported by Upright and filled in by a partner is shown as a list of changes; "
+       "--from names the partner organisation (name, acronym or id; a new name is created) "
+       "and applies the changes as its progress updates."),
     1, G_MAXUINT, run_import, TRUE,
   },
   {

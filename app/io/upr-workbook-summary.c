@@ -93,16 +93,21 @@ compare_lines_by_count (gconstpointer a,
   return g_utf8_collate (x->label, y->label);
 }
 
-/* Themes used, most used first; a recommendation with several counts once for each. */
-static void
-count_themes (Summary *summary,
-              GArray  *lines)
+/* Terms of one vocabulary (@prefix: "uhri-theme:", "uprinfo-issue:") used, most used
+ * first; a recommendation with several counts once for each. The vocabularies are counted
+ * apart: OHCHR's themes and UPR Info's issues overlap ("Right to health" is in both), and
+ * one table of both would list such a theme twice. */
+static guint
+count_themes (Summary    *summary,
+              const char *prefix,
+              const char *none_label,
+              GArray     *lines)
 {
   const UprWorkbookSnapshot *snapshot = summary->writer->snapshot;
   g_autoptr(GHashTable) counts = g_hash_table_new (g_direct_hash, g_direct_equal);
   GHashTableIter iter;
   gpointer term, count;
-  guint none = 0;
+  guint none = 0, used;
 
   for (guint i = 0; i < summary->n_recommendations; i++)
     {
@@ -113,7 +118,7 @@ count_themes (Summary *summary,
         {
           guint so_far;
 
-          if (g_str_has_prefix (item->terms[t], "uhri-group:"))
+          if (!g_str_has_prefix (item->terms[t], prefix))
             continue;
           any = TRUE;
           so_far = GPOINTER_TO_UINT (g_hash_table_lookup (counts, item->terms[t]));
@@ -130,12 +135,14 @@ count_themes (Summary *summary,
       g_array_append_val (lines, line);
     }
   g_array_sort (lines, compare_lines_by_count);
+  used = lines->len;
   if (none > 0)
     {
-      Line line = { upr_snapshot_label (snapshot, NC_("workbook", "No theme")), none, NULL };
+      Line line = { upr_snapshot_label (snapshot, none_label), none, NULL };
 
       g_array_append_val (lines, line);
     }
+  return used;
 }
 
 static void
@@ -419,6 +426,9 @@ write_recommendations (Summary *summary,
   ChartSpec assessment = { LXW_CHART_BAR, NC_("workbook", "Recommendations by assessment"), 3,
                            TRUE };
   ChartSpec themes = { LXW_CHART_BAR, NC_("workbook", "Most frequent themes"), 0, FALSE };
+  ChartSpec issues = { LXW_CHART_BAR, NC_("workbook", "Most frequent issues (UPR Info)"), 0,
+                       FALSE };
+  guint n_used;
   ChartSpec goals = { LXW_CHART_BAR, NC_("workbook", "Recommendations by SDG"), 17, FALSE };
   gboolean ok;
 
@@ -439,15 +449,18 @@ write_recommendations (Summary *summary,
   ok = ok && write_section (summary, NC_("workbook", "Recommendations by assessment"),
                             NC_("workbook", "Assessment"), lines, TRUE, &assessment, error);
   g_array_set_size (lines, 0);
-  count_themes (summary, lines);
-  themes.n_points = MIN (lines->len, TOP_THEMES_IN_CHART);
+  n_used = count_themes (summary, "uhri-theme:", NC_("workbook", "No theme"), lines);
   /* "No theme" is last and is not a theme. */
-  if (themes.n_points > 0 && themes.n_points == lines->len
-      && g_array_index (lines, Line, lines->len - 1).key == NULL
-      && summary->n_recommendations > 0)
-    themes.n_points--;
+  themes.n_points = MIN (n_used, TOP_THEMES_IN_CHART);
   ok = ok && write_section (summary, NC_("workbook", "Recommendations by theme"),
                             NC_("workbook", "Theme"), lines, FALSE, &themes, error);
+  g_array_set_size (lines, 0);
+  /* UPR Info's issues only when some recommendation has one (its database exports do). */
+  n_used = count_themes (summary, "uprinfo-issue:", NC_("workbook", "No issue"), lines);
+  issues.n_points = MIN (n_used, TOP_THEMES_IN_CHART);
+  if (n_used > 0)
+    ok = ok && write_section (summary, NC_("workbook", "Recommendations by issue (UPR Info)"),
+                              NC_("workbook", "Issue"), lines, FALSE, &issues, error);
   g_array_set_size (lines, 0);
   count_goals (summary, lines, labels);
   ok = ok && write_section (summary, NC_("workbook", "Recommendations by SDG"),
