@@ -593,6 +593,9 @@ upr_workbook_export_async (UprWorkbook         *self,
   g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
 
   task = g_task_new (self, cancellable, callback, user_data);
+  /* A cancel that comes after the file was renamed into place must not report "cancelled":
+   * the thread's own result says what happened. */
+  g_task_set_check_cancellable (task, FALSE);
   g_task_set_source_tag (task, upr_workbook_export_async);
   set_fraction (self, 0);
   data = g_new0 (ExportData, 1);

@@ -10,6 +10,7 @@
 #include "upr-context.h"
 #include "upr-country.h"
 #include "upr-details-editor.h"
+#include "upr-export-dialog.h"
 #include "upr-participants-view.h"
 #include "upr-programme-view.h"
 #include "upr-record.h"
@@ -122,6 +123,27 @@ tab_action (GtkWidget  *widget,
             GVariant   *parameter)
 {
   upr_workshop_page_set_tab (UPR_WORKSHOP_PAGE (widget), g_variant_get_string (parameter, NULL));
+}
+
+/* The workbook of this workshop: its programme and participant counts, its country's
+ * matrix. */
+static void
+export_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  UprWorkshopPage *self = UPR_WORKSHOP_PAGE (widget);
+  UprExportDialog *dialog;
+
+  if (self->workshop == NULL || self->context == NULL)
+    return;
+  upr_details_editor_flush (self->details);
+  dialog = upr_export_dialog_new (GTK_WINDOW (gtk_widget_get_root (widget)), self->context,
+                                  upr_record_get_string (UPR_RECORD (self->workshop),
+                                                         "country-code"),
+                                  self->workshop);
+  upr_export_dialog_set_scope (dialog, UPR_EXPORT_SCOPE_WORKSHOP);
+  gtk_window_present (GTK_WINDOW (dialog));
 }
 
 /* Overrides */
@@ -238,6 +260,7 @@ upr_workshop_page_class_init (UprWorkshopPageClass *klass)
 
   /* Alt+1…3 are in the template: a window-wide (managed) shortcut controller. */
   gtk_widget_class_install_action (widget_class, "workshop.tab", "s", tab_action);
+  gtk_widget_class_install_action (widget_class, "workshop.export", NULL, export_action);
 
   load_style ();
 }

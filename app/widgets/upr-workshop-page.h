@@ -12,7 +12,8 @@ G_DECLARE_FINAL_TYPE (UprWorkshopPage, upr_workshop_page, UPR, WORKSHOP_PAGE, Gt
 
 /* Properties: "context" (UprContext), "workshop" (UprWorkshop, nullable), "tab" (the name
  * of the tab shown: "details", "programme" or "participants").
- * Actions: workshop.tab (s: a tab name; Alt+1, Alt+2, Alt+3). The page menu's "Delete
+ * Actions: workshop.tab (s: a tab name; Alt+1, Alt+2, Alt+3), workshop.export (the export
+ * dialog with this workshop as its scope). The page menu's "Delete
  * Workshop" activates win.delete-workshop, which the window provides. */
 GtkWidget   *upr_workshop_page_new          (UprContext      *context);
 UprContext  *upr_workshop_page_get_context  (UprWorkshopPage *self);
