@@ -6,10 +6,13 @@
  * Needs a display (Xvfb). Widgets are reached through their template children. */
 #include "config.h"
 
+#define G_SETTINGS_ENABLE_BACKEND
+#include <gio/gsettingsbackend.h>
 #include <glib/gstdio.h>
 #include <gtk/gtk.h>
 
 #include "upr-context.h"
+#include "upr-country.h"
 #include "upr-date-entry.h"
 #include "upr-form.h"
 #include "upr-matrix-page.h"
@@ -19,6 +22,7 @@
 #include "upr-recommendation-filter.h"
 #include "upr-recommendation-row.h"
 #include "upr-review.h"
+#include "upr-slots.h"
 #include "upr-store.h"
 #include "upr-term.h"
 #include "upr-term-chooser.h"
@@ -27,6 +31,12 @@
 #include "upr-undo-bar.h"
 #include "upr-organisation-entry.h"
 #include "upr-test-lsan.h"
+/* The editor's planning block (below) */
+#include "upr-implementation-row.h"
+#include "upr-indicator.h"
+#include "upr-indicators-editor.h"
+#include "upr-planned-action.h"
+#include "upr-planned-actions-editor.h"
 
 typedef struct
 {
@@ -913,6 +923,755 @@ test_filter_strictness (void)
   g_assert_cmpint (gtk_filter_get_strictness (GTK_FILTER (filter)), ==, GTK_FILTER_MATCH_ALL);
 }
 
+/* ---------------------------------------------------------------------------------------
+ * The editor's planning and history: planned actions and indicators (add, edit, delete with
+ * undo), overdue marking, supporting institutions, who reported an update.
+ * --------------------------------------------------------------------------------------- */
+
+static gpointer
+actions_part (Fixture    *f,
+              const char *name)
+{
+  return part (editor_part (f, "planned_actions"), UPR_TYPE_PLANNED_ACTIONS_EDITOR, name);
+}
+
+static gpointer
+indicators_part (Fixture    *f,
+                 const char *name)
+{
+  return part (editor_part (f, "indicators"), UPR_TYPE_INDICATORS_EDITOR, name);
+}
+
+static GListModel *
+stored_actions (Fixture    *f,
+                const char *recommendation_id)
+{
+  g_autoptr(GError) error = NULL;
+  GListModel *actions = upr_store_list_planned_actions (f->store, recommendation_id, &error);
+
+  g_assert_no_error (error);
+  return actions;
+}
+
+static UprImplementationRow *
+list_row (GtkListBox *list,
+          guint       position)
+{
+  GtkListBoxRow *row = gtk_list_box_get_row_at_index (list, (int) position);
+
+  g_assert_true (UPR_IS_IMPLEMENTATION_ROW (row));
+  return UPR_IMPLEMENTATION_ROW (row);
+}
+
+static guint
+n_rows (GtkListBox *list)
+{
+  guint n = 0;
+
+  for (GtkWidget *row = gtk_widget_get_first_child (GTK_WIDGET (list)); row != NULL;
+       row = gtk_widget_get_next_sibling (row))
+    n++;
+  return n;
+}
+
+/* Fills the planned action form; NULL leaves a field as it is. */
+static void
+fill_action (Fixture    *f,
+             const char *text,
+             const char *responsible,
+             const char *start,
+             const char *due,
+             const char *resources,
+             const char *status)
+{
+  if (text != NULL)
+    gtk_editable_set_text (actions_part (f, "description_entry"), text);
+  if (responsible != NULL)
+    upr_organisation_entry_set_text (actions_part (f, "responsible_entry"), responsible);
+  if (start != NULL)
+    upr_date_entry_set_text (actions_part (f, "start_entry"), start);
+  if (due != NULL)
+    upr_date_entry_set_text (actions_part (f, "due_entry"), due);
+  if (resources != NULL)
+    gtk_editable_set_text (actions_part (f, "resources_entry"), resources);
+  if (status != NULL)
+    upr_form_set_vocab_id (actions_part (f, "status_drop_down"), status);
+}
+
+static void
+test_planned_actions (Fixture       *f,
+                      gconstpointer  data)
+{
+  GtkWidget *actions = editor_part (f, "planned_actions");
+  GtkListBox *list = actions_part (f, "list");
+  g_autoptr(GListModel) after = NULL;
+  g_autoptr(UprRecord) first = NULL;
+  g_autoptr(UprOrganisation) ministry = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *id = NULL;
+
+  g_assert_true (upr_matrix_page_select (f->page, f->ids[3]));
+  g_assert_cmpstr (gtk_label_get_text (actions_part (f, "summary_label")), ==,
+                   "No action planned yet.");
+  g_assert_false (gtk_widget_get_visible (actions_part (f, "form")));
+
+  /* Nothing said: refused at once, nothing saved. */
+  g_assert_true (gtk_widget_activate_action (actions, "implementation.add", NULL));
+  g_assert_true (gtk_widget_get_visible (actions_part (f, "form")));
+  g_assert_true (gtk_widget_activate_action (actions, "implementation.save", NULL));
+  g_assert_true (gtk_widget_get_visible (actions_part (f, "message")));
+  g_assert_true (gtk_widget_get_visible (actions_part (f, "form")));
+
+  /* A due date before the start is refused too. */
+  fill_action (f, "Table the bill in parliament", "Ministère de la Justice", "2190-01-10",
+               "2190-01-01", NULL, "in-progress");
+  g_signal_emit_by_name (actions_part (f, "description_entry"), "activate");
+  g_assert_true (gtk_widget_get_visible (actions_part (f, "message")));
+  after = stored_actions (f, f->ids[3]);
+  g_assert_cmpuint (g_list_model_get_n_items (after), ==, 0);
+  g_clear_object (&after);
+
+  /* Saved with a new responsible organisation, created in the recommendation's country.
+   * (Dates far ahead: not overdue whenever the test runs.) */
+  fill_action (f, NULL, NULL, NULL, "2190-06-30", NULL, NULL);
+  g_signal_emit_by_name (actions_part (f, "description_entry"), "activate");
+  g_assert_false (gtk_widget_get_visible (actions_part (f, "form")));
+  after = stored_actions (f, f->ids[3]);
+  g_assert_cmpuint (g_list_model_get_n_items (after), ==, 1);
+  first = g_list_model_get_item (after, 0);
+  id = g_strdup (upr_record_get_id (first));
+  g_assert_cmpstr (upr_record_get_string (first, "text"), ==, "Table the bill in parliament");
+  g_assert_cmpstr (upr_record_get_string (first, "start-date"), ==, "2190-01-10");
+  g_assert_cmpstr (upr_record_get_string (first, "due-date"), ==, "2190-06-30");
+  g_assert_cmpstr (upr_record_get_string (first, "status"), ==, "in-progress");
+  ministry = upr_store_find_organisation (f->store, "Ministère de la Justice", &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (ministry);
+  g_assert_cmpstr (upr_record_get_string (UPR_RECORD (ministry), "country-code"), ==, "CD");
+  g_assert_cmpstr (upr_record_get_string (first, "organisation-id"), ==,
+                   upr_record_get_id (UPR_RECORD (ministry)));
+  g_assert_cmpuint (n_rows (list), ==, 1);
+  g_assert_cmpstr (upr_implementation_row_get_record_id (list_row (list, 0)), ==, id);
+  g_assert_cmpstr (gtk_label_get_text (actions_part (f, "summary_label")), ==, "1 action");
+  g_clear_object (&after);
+  g_clear_object (&first);
+
+  /* An earlier due date comes first. */
+  g_assert_true (gtk_widget_activate_action (actions, "implementation.add", NULL));
+  g_assert_cmpstr (gtk_editable_get_text (actions_part (f, "description_entry")), ==, "");
+  fill_action (f, "Consult civil society on the bill", NULL, NULL, "2189-12-31", NULL, NULL);
+  g_assert_true (gtk_widget_activate_action (actions, "implementation.save", NULL));
+  g_assert_cmpuint (n_rows (list), ==, 2);
+  g_assert_cmpstr (upr_implementation_row_get_title (list_row (list, 0)), ==,
+                   "Consult civil society on the bill");
+  g_assert_cmpstr (upr_implementation_row_get_record_id (list_row (list, 1)), ==, id);
+
+  /* Edited: the form shows it as stored; Enter saves. */
+  g_assert_true (gtk_widget_activate_action (actions, "implementation.edit", "s", id));
+  g_assert_cmpstr (gtk_editable_get_text (actions_part (f, "description_entry")), ==,
+                   "Table the bill in parliament");
+  g_assert_cmpstr (upr_organisation_entry_get_text (actions_part (f, "responsible_entry")), ==,
+                   "Ministère de la Justice");
+  g_assert_cmpstr (upr_form_get_vocab_id (actions_part (f, "status_drop_down")), ==,
+                   "in-progress");
+  fill_action (f, NULL, NULL, NULL, NULL, "State budget, 12 000 USD", "completed");
+  g_signal_emit_by_name (actions_part (f, "resources_entry"), "activate");
+  first = upr_store_load (f->store, UPR_TYPE_PLANNED_ACTION, id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (upr_record_get_string (first, "resources"), ==, "State budget, 12 000 USD");
+  g_assert_cmpstr (upr_record_get_string (first, "status"), ==, "completed");
+  g_assert_cmpstr (upr_record_get_string (first, "text"), ==, "Table the bill in parliament");
+  after = stored_actions (f, f->ids[3]);
+  g_assert_cmpuint (g_list_model_get_n_items (after), ==, 2);
+  g_clear_object (&after);
+  g_clear_object (&first);
+
+  /* Deleted, then undone: the same action comes back. */
+  g_assert_true (gtk_widget_activate_action (actions, "implementation.delete", "s", id));
+  after = stored_actions (f, f->ids[3]);
+  g_assert_cmpuint (g_list_model_get_n_items (after), ==, 1);
+  g_clear_object (&after);
+  g_assert_cmpuint (n_rows (list), ==, 1);
+  g_assert_true (upr_undo_bar_get_pending (editor_part (f, "undo_bar")));
+  g_assert_true (upr_undo_bar_undo (editor_part (f, "undo_bar")));
+  after = stored_actions (f, f->ids[3]);
+  g_assert_cmpuint (g_list_model_get_n_items (after), ==, 2);
+  first = upr_store_load (f->store, UPR_TYPE_PLANNED_ACTION, id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (upr_record_get_string (first, "resources"), ==, "State budget, 12 000 USD");
+  g_assert_cmpuint (n_rows (list), ==, 2);
+  g_clear_object (&after);
+
+  /* What the form holds is saved when another recommendation is chosen. */
+  g_assert_true (gtk_widget_activate_action (actions, "implementation.add", NULL));
+  fill_action (f, "Publish the law", NULL, NULL, NULL, NULL, NULL);
+  g_assert_true (upr_matrix_page_select (f->page, f->ids[2]));
+  g_assert_false (gtk_widget_get_visible (actions_part (f, "form")));
+  g_assert_cmpuint (n_rows (list), ==, 0);
+  after = stored_actions (f, f->ids[3]);
+  g_assert_cmpuint (g_list_model_get_n_items (after), ==, 3);
+}
+
+static UprRecord *
+planned (Fixture    *f,
+         const char *recommendation_id,
+         const char *text,
+         const char *due,
+         const char *status)
+{
+  g_autoptr(GError) error = NULL;
+  UprRecord *action = UPR_RECORD (upr_planned_action_new ());
+
+  upr_record_set_string (action, "recommendation-id", recommendation_id);
+  upr_record_set_string (action, "text", text);
+  upr_record_set_string (action, "due-date", due);
+  upr_record_set_string (action, "status", status);
+  upr_store_save (f->store, action, &error);
+  g_assert_no_error (error);
+  return action;
+}
+
+static void
+test_overdue (Fixture       *f,
+              gconstpointer  data)
+{
+  g_autoptr(UprRecord) late = planned (f, f->ids[1], "Late", "2000-01-01", "planned");
+  g_autoptr(UprRecord) done = planned (f, f->ids[1], "Done late", "2000-01-01", "completed");
+  g_autoptr(UprRecord) later = planned (f, f->ids[1], "Later", "2999-12-31", "in-progress");
+  g_autoptr(UprRecord) undated = planned (f, f->ids[1], "Undated", NULL, "planned");
+  GtkWidget *actions = editor_part (f, "planned_actions");
+  GtkListBox *list = actions_part (f, "list");
+  GtkStackPage *planning = editor_part (f, "planning_page");
+
+  g_assert_true (upr_planned_actions_editor_is_overdue (late, "2024-05-01"));
+  g_assert_false (upr_planned_actions_editor_is_overdue (late, "2000-01-01"));
+  g_assert_false (upr_planned_actions_editor_is_overdue (done, "2024-05-01"));
+  g_assert_false (upr_planned_actions_editor_is_overdue (undated, "2024-05-01"));
+
+  g_assert_true (upr_matrix_page_select (f->page, f->ids[1]));
+  g_assert_cmpuint (upr_planned_actions_editor_get_n_overdue (UPR_PLANNED_ACTIONS_EDITOR (actions)),
+                    ==, 1);
+  g_assert_cmpstr (gtk_label_get_text (actions_part (f, "summary_label")), ==,
+                   "4 actions, 1 overdue");
+  g_assert_true (gtk_stack_page_get_needs_attention (planning));
+  /* By due date, the undated last; only the late one still open is marked. */
+  g_assert_cmpuint (n_rows (list), ==, 4);
+  g_assert_cmpstr (upr_implementation_row_get_title (list_row (list, 3)), ==, "Undated");
+  g_assert_cmpstr (upr_implementation_row_get_title (list_row (list, 2)), ==, "Later");
+  for (guint i = 0; i < 4; i++)
+    g_assert_cmpint (upr_implementation_row_get_overdue (list_row (list, i)), ==,
+                     g_strcmp0 (upr_implementation_row_get_record_id (list_row (list, i)),
+                                upr_record_get_id (late)) == 0);
+
+  /* Another recommendation has none late. */
+  g_assert_true (upr_matrix_page_select (f->page, f->ids[2]));
+  g_assert_false (gtk_stack_page_get_needs_attention (planning));
+
+  /* Completing the late one clears the mark. */
+  g_assert_true (upr_matrix_page_select (f->page, f->ids[1]));
+  g_assert_true (gtk_widget_activate_action (actions, "implementation.edit", "s",
+                                             upr_record_get_id (late)));
+  upr_form_set_vocab_id (actions_part (f, "status_drop_down"), "completed");
+  g_assert_true (gtk_widget_activate_action (actions, "implementation.save", NULL));
+  g_assert_cmpuint (upr_planned_actions_editor_get_n_overdue (UPR_PLANNED_ACTIONS_EDITOR (actions)),
+                    ==, 0);
+  g_assert_false (gtk_stack_page_get_needs_attention (planning));
+  g_assert_cmpstr (gtk_label_get_text (actions_part (f, "summary_label")), ==, "4 actions");
+}
+
+static void
+test_indicators (Fixture       *f,
+                 gconstpointer  data)
+{
+  GtkWidget *indicators = editor_part (f, "indicators");
+  GtkListBox *list = indicators_part (f, "list");
+  g_autoptr(GListModel) stored_list = NULL;
+  g_autoptr(UprRecord) indicator = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *id = NULL;
+
+  g_assert_true (upr_matrix_page_select (f->page, f->ids[0]));
+  g_assert_true (gtk_widget_activate_action (indicators, "implementation.add", NULL));
+  g_assert_true (gtk_widget_activate_action (indicators, "implementation.save", NULL));
+  g_assert_true (gtk_widget_get_visible (indicators_part (f, "message")));
+
+  gtk_editable_set_text (indicators_part (f, "description_entry"),
+                         "Officers trained in the new code");
+  gtk_editable_set_text (indicators_part (f, "baseline_entry"), "0 (2024)");
+  gtk_editable_set_text (indicators_part (f, "target_entry"), "300 by 2026");
+  gtk_editable_set_text (indicators_part (f, "verification_entry"), "Training records");
+  g_signal_emit_by_name (indicators_part (f, "verification_entry"), "activate");
+  stored_list = upr_store_list_indicators (f->store, f->ids[0], &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (stored_list), ==, 1);
+  indicator = g_list_model_get_item (stored_list, 0);
+  id = g_strdup (upr_record_get_id (indicator));
+  g_assert_cmpstr (upr_record_get_string (indicator, "baseline"), ==, "0 (2024)");
+  g_assert_cmpstr (upr_record_get_string (indicator, "target"), ==, "300 by 2026");
+  g_assert_cmpstr (upr_record_get_string (indicator, "means-of-verification"), ==,
+                   "Training records");
+  g_assert_cmpuint (n_rows (list), ==, 1);
+  g_assert_nonnull (strstr (upr_implementation_row_get_detail (list_row (list, 0)),
+                            "300 by 2026"));
+  g_clear_object (&stored_list);
+  g_clear_object (&indicator);
+
+  /* Edited, then deleted and brought back. */
+  g_assert_true (gtk_widget_activate_action (indicators, "implementation.edit", "s", id));
+  gtk_editable_set_text (indicators_part (f, "target_entry"), "");
+  g_assert_true (gtk_widget_activate_action (indicators, "implementation.save", NULL));
+  indicator = upr_store_load (f->store, UPR_TYPE_INDICATOR, id, &error);
+  g_assert_no_error (error);
+  g_assert_null (upr_record_get_string (indicator, "target"));
+  /* From the row, as its Delete button and the Delete key do: the indicators' own action,
+   * though the planned actions beside them have one of the same name. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (list_row (list, 0)),
+                                             "implementation.delete", "s", id));
+  g_assert_cmpuint (n_rows (list), ==, 0);
+  g_assert_true (upr_undo_bar_undo (editor_part (f, "undo_bar")));
+  g_assert_cmpuint (n_rows (list), ==, 1);
+  stored_list = upr_store_list_indicators (f->store, f->ids[0], &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (stored_list), ==, 1);
+}
+
+static void
+test_support_and_sources (Fixture       *f,
+                          gconstpointer  data)
+{
+  g_autoptr(UprRecommendationLinks) links = NULL;
+  g_autoptr(GListModel) updates = NULL;
+  g_autoptr(UprRecord) update = NULL;
+  g_autoptr(UprOrganisation) commission = NULL;
+  g_autoptr(GError) error = NULL;
+  GtkListBox *support = NULL;
+
+  g_assert_true (upr_matrix_page_select (f->page, f->ids[1]));
+  support = editor_part (f, "support_list");
+  g_assert_true (gtk_widget_get_visible (editor_part (f, "no_support")));
+
+  /* A new institution is created with the link, in one step. */
+  upr_organisation_entry_set_text (editor_part (f, "support_entry"),
+                                   "Commission nationale des droits de l’homme");
+  g_signal_emit_by_name (editor_part (f, "add_support_button"), "clicked");
+  commission = upr_store_find_organisation (f->store, "Commission nationale des droits de l’homme",
+                                            &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (commission);
+  links = links_of (f, f->ids[1]);
+  g_assert_cmpstrv (links->supporting,
+                    ((const char *[]) { upr_record_get_id (UPR_RECORD (commission)), NULL }));
+  g_assert_cmpstrv (links->states, ((const char *[]) { "FR", NULL })); /* kept */
+  g_assert_false (gtk_widget_get_visible (editor_part (f, "no_support")));
+  g_assert_nonnull (gtk_widget_get_first_child (GTK_WIDGET (support)));
+
+  /* Who reported an update, and its evidence. */
+  upr_date_entry_set_text (editor_part (f, "update_date"), "2025-04-02");
+  gtk_editable_set_text (editor_part (f, "update_text"), "Visits to three prisons");
+  upr_organisation_entry_set_text (editor_part (f, "update_source"), "CNDH-RDC");
+  gtk_editable_set_text (editor_part (f, "update_evidence"), "Report 2025/04");
+  g_signal_emit_by_name (editor_part (f, "add_update_button"), "clicked");
+  g_assert_false (gtk_widget_get_visible (editor_part (f, "update_message")));
+  updates = upr_store_list_progress_updates (f->store, f->ids[1], &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (updates), ==, 1);
+  update = g_list_model_get_item (updates, 0);
+  g_assert_cmpstr (upr_record_get_string (update, "evidence"), ==, "Report 2025/04");
+  g_assert_nonnull (upr_record_get_string (update, "organisation-id"));
+  g_assert_cmpstr (upr_organisation_entry_get_text (editor_part (f, "update_source")), ==, "");
+  g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (gtk_list_box_row_get_child (
+                      gtk_list_box_get_row_at_index (editor_part (f, "history"), 0)))),
+                            "Reported by CNDH-RDC"));
+
+  /* Removing the institution leaves the rest. */
+  g_signal_emit_by_name (gtk_widget_get_last_child (gtk_list_box_row_get_child (
+                           gtk_list_box_get_row_at_index (support, 0))), "clicked");
+  g_clear_pointer (&links, upr_recommendation_links_free);
+  links = links_of (f, f->ids[1]);
+  g_assert_cmpuint (g_strv_length (links->supporting), ==, 0);
+  g_assert_cmpstrv (links->states, ((const char *[]) { "FR", NULL }));
+  g_assert_true (gtk_widget_get_visible (editor_part (f, "no_support")));
+}
+
+/* The page's speed and layout: rows kept as slots, all countries, columns, the editor
+ * hidden. (Kept together, apart from the editor's cases above.) */
+
+/* The texts of the built rows' cells, a GPtrArray per row in order; the list is not
+ * scrolled, so row i shows shown row i. (Cells come in no set order within a row once
+ * columns were shown or hidden.) */
+static GPtrArray *
+row_cells (Fixture *f)
+{
+  GtkWidget *view = page_part (f, "column_view");
+  GPtrArray *rows = g_ptr_array_new_with_free_func ((GDestroyNotify) g_ptr_array_unref);
+
+  for (GtkWidget *list = gtk_widget_get_first_child (view); list != NULL;
+       list = gtk_widget_get_next_sibling (list))
+    for (GtkWidget *row = GTK_IS_LIST_VIEW (list) ? gtk_widget_get_first_child (list) : NULL;
+         row != NULL; row = gtk_widget_get_next_sibling (row))
+      {
+        GPtrArray *texts = g_ptr_array_new ();
+
+        for (GtkWidget *cell = gtk_widget_get_first_child (row); cell != NULL;
+             cell = gtk_widget_get_next_sibling (cell))
+          {
+            GtkWidget *text = gtk_widget_get_first_child (cell);
+
+            if (GTK_IS_INSCRIPTION (text) && gtk_widget_get_visible (cell))
+              g_ptr_array_add (texts, (gpointer) gtk_inscription_get_text (GTK_INSCRIPTION (text)));
+          }
+        g_ptr_array_add (rows, texts);
+      }
+  return rows;
+}
+
+static gboolean
+row_shows (GPtrArray  *texts,
+           const char *text)
+{
+  for (guint i = 0; i < texts->len; i++)
+    if (g_strcmp0 (g_ptr_array_index (texts, i), text) == 0)
+      return TRUE;
+  return FALSE;
+}
+
+static gboolean
+slots_settled (Fixture *f)
+{
+  return upr_slots_get_pending (page_part (f, "slots")) == 0;
+}
+
+/* Until the rows beyond the view have caught up (a few per frame), or fails. */
+static void
+wait_for_rows (Fixture *f)
+{
+  gint64 end = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+
+  while (!slots_settled (f))
+    {
+      g_assert_cmpint (g_get_monotonic_time (), <, end);
+      g_main_context_iteration (NULL, FALSE);
+    }
+  run_for (20);
+}
+
+/* Every built row shows the reference and text of the recommendation at its place. */
+static void
+assert_rows_show_references (Fixture *f)
+{
+  g_autoptr(GPtrArray) rows = row_cells (f);
+
+  g_assert_cmpuint (rows->len, >, 0);
+  g_assert_cmpuint (rows->len, <=, n_shown (f));
+  for (guint i = 0; i < rows->len; i++)
+    {
+      g_assert_true (row_shows (rows->pdata[i],
+                                upr_recommendation_row_get_paragraph (shown_row (f, i))));
+      g_assert_true (row_shows (rows->pdata[i], upr_recommendation_row_get_text (shown_row (f, i))));
+    }
+}
+
+/* More recommendations than GTK builds rows for, in one transaction: "12.<i>". */
+static void
+add_many (Fixture *f,
+          guint    n)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(UprReview) review = upr_store_ensure_review (f->store, "CD", 12, &error);
+
+  g_assert_no_error (error);
+  g_assert_true (upr_store_begin (f->store, &error));
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(UprRecommendation) recommendation = upr_recommendation_new ();
+      g_autofree char *paragraph = g_strdup_printf ("12.%u", i + 1);
+      g_autofree char *text = g_strdup_printf ("%s number %u", i % 2 == 0 ? "Ratify" : "Adopt",
+                                               i + 1);
+
+      upr_record_set_string (UPR_RECORD (recommendation), "review-id",
+                             upr_record_get_id (UPR_RECORD (review)));
+      upr_record_set_string (UPR_RECORD (recommendation), "paragraph", paragraph);
+      upr_record_set_string (UPR_RECORD (recommendation), "text", text);
+      g_assert_true (upr_store_save (f->store, UPR_RECORD (recommendation), &error));
+    }
+  g_assert_true (upr_store_commit (f->store, &error));
+  g_assert_no_error (error);
+  settle ();
+}
+
+/* Searching and sorting change what the rows show, never which rows exist: the cells are
+ * right at once in view and, once caught up, beyond it; the selection follows the
+ * recommendation, and comes back when a search that hid it is cleared. */
+static void
+test_rows_follow (Fixture       *f,
+                  gconstpointer  data)
+{
+  GtkColumnView *view = page_part (f, "column_view");
+  g_auto(GStrv) selected = NULL;
+
+  add_many (f, 240);
+  g_assert_cmpuint (n_shown (f), ==, 244);
+  wait_for_rows (f);
+  assert_rows_show_references (f);
+
+  g_assert_true (upr_matrix_page_select (f->page, f->ids[1]));
+  search (f, "ratify");
+  g_assert_cmpuint (n_shown (f), ==, 121);
+  wait_for_rows (f);
+  assert_rows_show_references (f);
+  selected = upr_matrix_page_get_selected_ids (f->page);
+  g_assert_cmpstrv (selected, ((const char *[]) { f->ids[1], NULL }));
+  g_clear_pointer (&selected, g_strfreev);
+
+  /* Hidden: nothing selected that shows, but the editor keeps it, and it comes back. */
+  search (f, "adopt number");
+  g_assert_cmpuint (n_shown (f), ==, 120);
+  selected = upr_matrix_page_get_selected_ids (f->page);
+  g_assert_cmpuint (g_strv_length (selected), ==, 0);
+  g_clear_pointer (&selected, g_strfreev);
+  g_assert_cmpstr (upr_matrix_page_get_selected_id (f->page), ==, f->ids[1]);
+  search (f, "");
+  wait_for_rows (f);
+  selected = upr_matrix_page_get_selected_ids (f->page);
+  g_assert_cmpstrv (selected, ((const char *[]) { f->ids[1], NULL }));
+  g_clear_pointer (&selected, g_strfreev);
+  assert_rows_show_references (f);
+
+  /* Sorted the other way: same rows, new contents, the same recommendation selected. */
+  gtk_column_view_sort_by_column (view, page_part (f, "paragraph_column"), GTK_SORT_DESCENDING);
+  run_for (10);
+  wait_for_rows (f);
+  assert_rows_show_references (f);
+  g_assert_cmpstr (upr_recommendation_row_get_paragraph (shown_row (f, 0)), ==, "115.10");
+  selected = upr_matrix_page_get_selected_ids (f->page);
+  g_assert_cmpstrv (selected, ((const char *[]) { f->ids[1], NULL }));
+
+  /* Texts sort by their folded form, case and accents aside: "Élaborer" between "Adopt"
+   * and "Ensure", not after "Ratify". */
+  g_free (add (f, 33, "115.11", "Élaborer un plan national", "supported", "not-started"));
+  settle ();
+  gtk_column_view_sort_by_column (view, page_part (f, "text_column"), GTK_SORT_ASCENDING);
+  run_for (10);
+  g_assert_cmpstr (upr_recommendation_row_get_id (shown_row (f, 0)), ==, f->ids[3]);
+  g_assert_cmpstr (upr_recommendation_row_get_paragraph (shown_row (f, 121)), ==, "115.11");
+  g_assert_cmpstr (upr_recommendation_row_get_id (shown_row (f, 122)), ==, f->ids[2]);
+  g_assert_cmpstr (upr_recommendation_row_get_id (shown_row (f, n_shown (f) - 1)), ==, f->ids[1]);
+}
+
+static char *
+add_for (Fixture    *f,
+         const char *country,
+         const char *text)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(UprReview) review = upr_store_ensure_review (f->store, country, 43, &error);
+  g_autoptr(UprRecommendation) recommendation = upr_recommendation_new ();
+
+  g_assert_no_error (error);
+  upr_record_set_string (UPR_RECORD (recommendation), "review-id",
+                         upr_record_get_id (UPR_RECORD (review)));
+  upr_record_set_string (UPR_RECORD (recommendation), "paragraph", "100.1");
+  upr_record_set_string (UPR_RECORD (recommendation), "text", text);
+  upr_store_save (f->store, UPR_RECORD (recommendation), &error);
+  g_assert_no_error (error);
+  return g_strdup (upr_record_get_id (UPR_RECORD (recommendation)));
+}
+
+/* NULL: every country's recommendations, with their country in a column of its own, by
+ * country first; adding needs a country. Edits show at once, new countries too. */
+static void
+test_all_countries (Fixture       *f,
+                    gconstpointer  data)
+{
+  g_autofree char *burundi = add_for (f, "BI", "Abolish the death penalty");
+  g_autofree char *kenya = NULL;
+  g_autoptr(GPtrArray) rows = NULL;
+  g_autoptr(UprCountry) bi = upr_context_find_country (f->context, "BI");
+  g_autoptr(UprCountry) cd = upr_context_find_country (f->context, "CD");
+  const char *before;
+
+  settle ();
+  g_assert_cmpuint (n_shown (f), ==, 4);
+  g_assert_false (gtk_column_view_column_get_visible (page_part (f, "country_column")));
+
+  upr_matrix_page_set_country_code (f->page, NULL);
+  run_for (20);
+  g_assert_null (upr_matrix_page_get_country_code (f->page));
+  g_assert_cmpuint (n_shown (f), ==, 5);
+  g_assert_cmpstr (count_text (f), ==, "5 of 5 recommendations");
+  g_assert_true (gtk_column_view_column_get_visible (page_part (f, "country_column")));
+  g_assert_false (gtk_widget_get_sensitive (page_part (f, "add_button")));
+  g_assert_false (gtk_widget_activate_action (GTK_WIDGET (f->page), "matrix.add", NULL)
+                  && gtk_widget_get_visible (GTK_WIDGET (gtk_menu_button_get_popover (
+                       page_part (f, "add_button")))));
+  /* Burundi before the Democratic Republic of the Congo, in the names' order. */
+  g_assert_cmpint (g_utf8_collate (upr_country_get_sort_key (bi), upr_country_get_sort_key (cd)),
+                   <, 0);
+  g_assert_cmpstr (upr_recommendation_row_get_id (shown_row (f, 0)), ==, burundi);
+  rows = row_cells (f);
+  g_assert_cmpuint (rows->len, ==, 5);
+  g_assert_true (row_shows (rows->pdata[0], upr_country_get_name (bi)));
+  g_assert_true (row_shows (rows->pdata[4], upr_country_get_name (cd)));
+  g_assert_false (row_shows (rows->pdata[4], upr_country_get_name (bi)));
+
+  search (f, "death");
+  g_assert_cmpuint (n_shown (f), ==, 1);
+  search (f, "");
+
+  /* A bulk edit shows at once, though the whole list is not read again. */
+  before = status_of (f, burundi);
+  g_assert_cmpstr (before, !=, "implemented");
+  g_assert_true (upr_matrix_page_select (f->page, burundi));
+  gtk_widget_activate_action (GTK_WIDGET (f->page), "matrix.set-status", "s", "implemented");
+  settle ();
+  g_assert_cmpstr (upr_recommendation_row_get_status (shown_row (f, 0)), ==, "implemented");
+  g_assert_true (upr_undo_bar_undo (page_part (f, "undo_bar")));
+  settle ();
+  g_assert_cmpstr (upr_recommendation_row_get_status (shown_row (f, 0)), ==, before);
+
+  /* A new country's review comes with its recommendations: all are read again. */
+  kenya = add_for (f, "KE", "Protect journalists");
+  settle ();
+  g_assert_cmpuint (n_shown (f), ==, 6);
+
+  /* Back to one country: no Country column, adding again. */
+  upr_matrix_page_set_country_code (f->page, "CD");
+  run_for (20);
+  g_assert_cmpuint (n_shown (f), ==, 4);
+  g_assert_false (gtk_column_view_column_get_visible (page_part (f, "country_column")));
+  g_assert_true (gtk_widget_get_sensitive (page_part (f, "add_button")));
+}
+
+/* A page of a context with settings, in @f's window instead of the fixture's page. */
+static UprMatrixPage *
+page_with_settings (Fixture   *f,
+                    GSettings *settings)
+{
+  g_autoptr(UprContext) context = upr_context_new (f->store, settings);
+  UprMatrixPage *page = UPR_MATRIX_PAGE (upr_matrix_page_new (context));
+
+  upr_matrix_page_set_country_code (page, "CD");
+  gtk_window_set_child (f->window, GTK_WIDGET (page));
+  run_for (50);
+  return page;
+}
+
+static GtkColumnViewColumn *
+column_of_page (UprMatrixPage *page,
+                const char    *name)
+{
+  return part (page, UPR_TYPE_MATRIX_PAGE, name);
+}
+
+/* Columns the officer hides stay hidden in the next window; the Country column is the
+ * page's to show. */
+static void
+test_columns_remembered (Fixture       *f,
+                         gconstpointer  data)
+{
+  g_autoptr(GSettingsBackend) backend = g_memory_settings_backend_new ();
+  g_autoptr(GSettings) settings = g_settings_new_with_backend ("org.upr_info.Upright", backend);
+  g_auto(GStrv) hidden = NULL;
+  UprMatrixPage *page = page_with_settings (f, settings);
+
+  f->page = page;
+  g_assert_true (gtk_column_view_column_get_visible (column_of_page (page, "states_column")));
+  gtk_column_view_column_set_visible (column_of_page (page, "states_column"), FALSE);
+  gtk_column_view_column_set_visible (column_of_page (page, "updated_column"), FALSE);
+  hidden = g_settings_get_strv (settings, "matrix-hidden-columns");
+  g_assert_cmpstrv (hidden, ((const char *[]) { "states", "updated", NULL }));
+  g_clear_pointer (&hidden, g_strfreev);
+
+  /* Another page, as in the next session. */
+  page = page_with_settings (f, settings);
+  f->page = page;
+  g_assert_false (gtk_column_view_column_get_visible (column_of_page (page, "states_column")));
+  g_assert_false (gtk_column_view_column_get_visible (column_of_page (page, "updated_column")));
+  g_assert_true (gtk_column_view_column_get_visible (column_of_page (page, "text_column")));
+
+  /* Shown again from the menu's check button (bound to the column). */
+  gtk_column_view_column_set_visible (column_of_page (page, "states_column"), TRUE);
+  hidden = g_settings_get_strv (settings, "matrix-hidden-columns");
+  g_assert_cmpstrv (hidden, ((const char *[]) { "updated", NULL }));
+}
+
+/* Whether a key (without modifiers) of @widget's class runs @action. */
+static gboolean
+has_shortcut (GtkWidget  *widget,
+              guint       keyval,
+              const char *action)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (widget);
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
+
+      if (!GTK_IS_SHORTCUT_CONTROLLER (controller))
+        continue;
+      for (guint j = 0; j < g_list_model_get_n_items (G_LIST_MODEL (controller)); j++)
+        {
+          g_autoptr(GtkShortcut) shortcut = g_list_model_get_item (G_LIST_MODEL (controller), j);
+          GtkShortcutTrigger *trigger = gtk_shortcut_get_trigger (shortcut);
+          GtkShortcutAction *named = gtk_shortcut_get_action (shortcut);
+
+          if (GTK_IS_KEYVAL_TRIGGER (trigger)
+              && gtk_keyval_trigger_get_keyval (GTK_KEYVAL_TRIGGER (trigger)) == keyval
+              && gtk_keyval_trigger_get_modifiers (GTK_KEYVAL_TRIGGER (trigger)) == 0
+              && GTK_IS_NAMED_ACTION (named)
+              && g_strcmp0 (gtk_named_action_get_action_name (GTK_NAMED_ACTION (named)),
+                            action) == 0)
+            return TRUE;
+        }
+    }
+  return FALSE;
+}
+
+/* The editor hides (the toggle, F9) and the choice is remembered; opening a row brings it
+ * back. */
+static void
+test_editor_collapse (Fixture       *f,
+                      gconstpointer  data)
+{
+  g_autoptr(GSettingsBackend) backend = g_memory_settings_backend_new ();
+  g_autoptr(GSettings) settings = g_settings_new_with_backend ("org.upr_info.Upright", backend);
+  UprMatrixPage *page = page_with_settings (f, settings);
+  GtkWidget *editor = part (page, UPR_TYPE_MATRIX_PAGE, "editor");
+  GtkToggleButton *toggle = part (page, UPR_TYPE_MATRIX_PAGE, "editor_button");
+
+  f->page = page;
+  g_assert_true (upr_matrix_page_get_show_editor (page));
+  g_assert_true (gtk_widget_get_visible (editor));
+  g_assert_true (gtk_toggle_button_get_active (toggle));
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "matrix.show-editor", NULL));
+  run_for (10);
+  g_assert_false (upr_matrix_page_get_show_editor (page));
+  g_assert_false (gtk_widget_get_visible (editor));
+  g_assert_false (gtk_toggle_button_get_active (toggle));
+  g_assert_false (g_settings_get_boolean (settings, "matrix-show-editor"));
+
+  /* The next page starts without it. */
+  page = page_with_settings (f, settings);
+  f->page = page;
+  editor = part (page, UPR_TYPE_MATRIX_PAGE, "editor");
+  g_assert_false (upr_matrix_page_get_show_editor (page));
+  g_assert_false (gtk_widget_get_visible (editor));
+
+  /* F9 shows it, as the toggle does. */
+  g_assert_true (has_shortcut (GTK_WIDGET (page), GDK_KEY_F9, "matrix.show-editor"));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "matrix.show-editor", NULL));
+  run_for (10);
+  g_assert_true (upr_matrix_page_get_show_editor (page));
+  g_assert_true (g_settings_get_boolean (settings, "matrix-show-editor"));
+  upr_matrix_page_set_show_editor (page, FALSE);
+
+  /* Opening a row (double click, Enter) brings it back. */
+  g_signal_emit_by_name (page_part (f, "column_view"), "activate", 0);
+  g_assert_true (upr_matrix_page_get_show_editor (page));
+  g_assert_true (gtk_widget_get_visible (editor));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -938,6 +1697,16 @@ main (int   argc,
   ADD ("edit-links", test_edit_links);
   ADD ("assessments", test_assessments);
   ADD ("bulk-edits", test_bulk_edits);
+  /* The editor's planning block */
+  ADD ("editor/planned-actions", test_planned_actions);
+  ADD ("editor/overdue", test_overdue);
+  ADD ("editor/indicators", test_indicators);
+  ADD ("editor/support-and-sources", test_support_and_sources);
+  /* The page's speed and layout */
+  ADD ("rows-follow", test_rows_follow);
+  ADD ("all-countries", test_all_countries);
+  ADD ("columns-remembered", test_columns_remembered);
+  ADD ("editor-collapse", test_editor_collapse);
 
   return g_test_run ();
 }

@@ -621,6 +621,14 @@ test_all_countries (Fixture       *fixture,
   g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (window)), ==, "All countries – Upright");
   g_assert_cmpuint (gtk_single_selection_get_selected (GTK_SINGLE_SELECTION (rows)), ==, 0);
 
+  /* Alt+1, 2, 3 switch pages; the overview is not one of them here. */
+  g_assert_true (gtk_widget_activate_action (window, "win.view", "s", "workshops"));
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (views), ==, "workshops");
+  g_assert_true (gtk_widget_activate_action (window, "win.view", "s", "overview"));
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (views), ==, "workshops");
+  g_assert_true (gtk_widget_activate_action (window, "win.view", "s", "recommendations"));
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (views), ==, "recommendations");
+
   /* Searching hides the entry; the choice stays. */
   upr_sidebar_set_search_text (sidebar, "kenya");
   g_assert_cmpuint (g_list_model_get_n_items (rows), ==, 1);

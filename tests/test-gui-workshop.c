@@ -23,10 +23,10 @@
 #include "upr-participant-entry.h"
 #include "upr-participant-filter.h"
 #include "upr-participant-list.h"
-#include "upr-participant-slots.h"
 #include "upr-participants-view.h"
 #include "upr-person.h"
 #include "upr-programme-view.h"
+#include "upr-slots.h"
 #include "upr-store.h"
 #include "upr-undo-bar.h"
 #include "upr-workshop.h"
@@ -866,7 +866,7 @@ filter_changed_cb (GtkFilter       *filter,
   *(GtkFilterChange *) user_data = change;
 }
 
-/* Slots (upr-participant-slots.h), over participants held in memory. */
+/* Slots (upr-slots.h), over participants held in memory. */
 
 static UprParticipant *
 participant_named (const char *name)
@@ -893,11 +893,11 @@ store_of_participants (guint n)
   return store;
 }
 
-static UprParticipantSlot *
-slot_at (UprParticipantSlots *slots,
-         guint                position)
+static UprSlot *
+slot_at (UprSlots *slots,
+         guint     position)
 {
-  UprParticipantSlot *slot = g_list_model_get_item (G_LIST_MODEL (slots), position);
+  UprSlot *slot = g_list_model_get_item (G_LIST_MODEL (slots), position);
 
   g_assert_nonnull (slot);
   g_object_unref (slot); /* the slots keep it */
@@ -918,41 +918,41 @@ static void
 test_slots_follow_model (void)
 {
   g_autoptr(GListStore) store = store_of_participants (10);
-  g_autoptr(UprParticipantSlots) slots = upr_participant_slots_new (G_LIST_MODEL (store));
+  g_autoptr(UprSlots) slots = upr_slots_new (G_LIST_MODEL (store));
   g_autoptr(UprParticipant) added = participant_named ("Added first");
-  UprParticipantSlot *watched = slot_at (slots, 3), *unwatched = slot_at (slots, 4);
+  const char *const shown[] = { "name", NULL };
+  UprSlot *watched, *unwatched;
   guint n_watched_notes = 0, n_unwatched_notes = 0;
 
-  upr_participant_slot_watch (watched);
-  g_signal_connect (watched, "notify::name", G_CALLBACK (count_notify_cb), &n_watched_notes);
-  g_signal_connect (unwatched, "notify::name", G_CALLBACK (count_notify_cb), &n_unwatched_notes);
+  upr_slots_set_item_properties (slots, shown);
+  watched = slot_at (slots, 3);
+  unwatched = slot_at (slots, 4);
+  upr_slot_watch (watched);
+  g_signal_connect (watched, "notify::item", G_CALLBACK (count_notify_cb), &n_watched_notes);
+  g_signal_connect (unwatched, "notify::item", G_CALLBACK (count_notify_cb), &n_unwatched_notes);
 
   g_list_store_insert (store, 0, added);
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (slots)), ==, 11);
   g_assert_true (slot_at (slots, 3) == watched);
-  g_assert_cmpstr (upr_participant_get_name (upr_participant_slot_get_participant (watched)), ==,
+  g_assert_cmpstr (upr_participant_get_name (upr_slot_get_item (watched)), ==,
                    "Participant 002");
   g_assert_cmpuint (n_watched_notes, ==, 1);
   g_assert_cmpuint (n_unwatched_notes, ==, 0);
-  {
-    g_autofree char *name = NULL;
-
-    g_object_get (unwatched, "name", &name, NULL);
-    g_assert_cmpstr (name, ==, "Participant 003");
-  }
-  g_assert_cmpuint (upr_participant_slots_find (slots, added), ==, 0);
+  g_assert_cmpstr (upr_participant_get_name (upr_slot_get_item (unwatched)), ==,
+                   "Participant 003");
+  g_assert_cmpuint (upr_slots_find (slots, added), ==, 0);
 
   /* A watched slot follows its participant's edits too. */
-  upr_record_set_string (UPR_RECORD (upr_participant_get_person (
-                           upr_participant_slot_get_participant (watched))), "name", "Renamed");
+  upr_record_set_string (UPR_RECORD (upr_participant_get_person (upr_slot_get_item (watched))),
+                         "name", "Renamed");
   g_assert_cmpuint (n_watched_notes, ==, 2);
 
   /* Past the end: the slot goes, and holds no one. */
   g_object_ref (watched);
   g_list_store_splice (store, 2, 9, NULL, 0);
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (slots)), ==, 2);
-  g_assert_null (upr_participant_slot_get_participant (watched));
-  upr_participant_slot_unwatch (watched);
+  g_assert_null (upr_slot_get_item (watched));
+  upr_slot_unwatch (watched);
   g_object_unref (watched);
 }
 
@@ -961,23 +961,23 @@ test_slots_pacing (void)
 {
   g_autoptr(GListStore) store = store_of_participants (300);
   g_autoptr(GListStore) none = g_list_store_new (UPR_TYPE_PARTICIPANT);
-  g_autoptr(UprParticipantSlots) slots = upr_participant_slots_new (G_LIST_MODEL (none));
+  g_autoptr(UprSlots) slots = upr_slots_new (G_LIST_MODEL (none));
   GListModel *model = G_LIST_MODEL (slots);
-  UprParticipantSlot *in_view, *out_of_view;
+  UprSlot *in_view, *out_of_view;
   guint n_out_of_view_notes = 0, n_steps = 0;
 
-  upr_participant_slots_set_step (slots, 4);
-  upr_participant_slots_set_view (slots, 0, 8);
+  upr_slots_set_step (slots, 4);
+  upr_slots_set_view (slots, 0, 8);
 
   /* Growing: the view at once, then four at a time; past the rows GTK builds, all. */
-  upr_participant_slots_set_model (slots, G_LIST_MODEL (store));
+  upr_slots_set_model (slots, G_LIST_MODEL (store));
   g_assert_cmpuint (g_list_model_get_n_items (model), ==, 8);
-  g_assert_cmpuint (upr_participant_slots_get_pending (slots), ==, 292);
-  upr_participant_slots_catch_up (slots);
+  g_assert_cmpuint (upr_slots_get_pending (slots), ==, 292);
+  upr_slots_catch_up (slots);
   g_assert_cmpuint (g_list_model_get_n_items (model), ==, 12);
-  while (upr_participant_slots_get_pending (slots) > 0)
+  while (upr_slots_get_pending (slots) > 0)
     {
-      upr_participant_slots_catch_up (slots);
+      upr_slots_catch_up (slots);
       n_steps++;
     }
   g_assert_cmpuint (g_list_model_get_n_items (model), ==, 300);
@@ -986,27 +986,27 @@ test_slots_pacing (void)
   /* Refreshing: rows in view at once, the others on catching up. */
   in_view = slot_at (slots, 2);
   out_of_view = slot_at (slots, 20);
-  upr_participant_slot_watch (in_view);
-  upr_participant_slot_watch (out_of_view);
-  g_signal_connect (out_of_view, "notify::name", G_CALLBACK (count_notify_cb),
+  upr_slot_watch (in_view);
+  upr_slot_watch (out_of_view);
+  g_signal_connect (out_of_view, "notify::item", G_CALLBACK (count_notify_cb),
                     &n_out_of_view_notes);
   g_list_store_remove (store, 0);
   g_assert_cmpuint (n_out_of_view_notes, ==, 0);
-  g_assert_cmpuint (upr_participant_slots_get_pending (slots), >, 0);
+  g_assert_cmpuint (upr_slots_get_pending (slots), >, 0);
   /* What a slot holds is never stale, only what its cells were last told. */
-  g_assert_cmpstr (upr_participant_get_name (upr_participant_slot_get_participant (out_of_view)),
-                   ==, "Participant 021");
-  upr_participant_slots_catch_up (slots);
+  g_assert_cmpstr (upr_participant_get_name (upr_slot_get_item (out_of_view)), ==,
+                   "Participant 021");
+  upr_slots_catch_up (slots);
   g_assert_cmpuint (n_out_of_view_notes, ==, 1);
 
   /* Shrinking below the view: at once. */
-  upr_participant_slot_unwatch (in_view);
-  upr_participant_slot_unwatch (out_of_view);
-  while (upr_participant_slots_get_pending (slots) > 0)
-    upr_participant_slots_catch_up (slots);
+  upr_slot_unwatch (in_view);
+  upr_slot_unwatch (out_of_view);
+  while (upr_slots_get_pending (slots) > 0)
+    upr_slots_catch_up (slots);
   g_list_store_splice (store, 5, g_list_model_get_n_items (G_LIST_MODEL (store)) - 5, NULL, 0);
   g_assert_cmpuint (g_list_model_get_n_items (model), ==, 5);
-  g_assert_cmpuint (upr_participant_slots_get_pending (slots), ==, 0);
+  g_assert_cmpuint (upr_slots_get_pending (slots), ==, 0);
 
   /* Shrinking while the view stays full: the slots past the end hold no one until they
    * go, a step at a time. */
@@ -1021,22 +1021,22 @@ test_slots_pacing (void)
         g_list_store_append (store, participant);
       }
   }
-  while (upr_participant_slots_get_pending (slots) > 0)
-    upr_participant_slots_catch_up (slots);
+  while (upr_slots_get_pending (slots) > 0)
+    upr_slots_catch_up (slots);
   g_list_store_splice (store, 30, 70, NULL, 0);
   g_assert_cmpuint (g_list_model_get_n_items (model), ==, 96);
-  g_assert_nonnull (upr_participant_slot_get_participant (slot_at (slots, 29)));
-  g_assert_null (upr_participant_slot_get_participant (slot_at (slots, 30)));
-  g_assert_cmpuint (upr_participant_slots_find (slots, NULL), ==, GTK_INVALID_LIST_POSITION);
-  while (upr_participant_slots_get_pending (slots) > 0)
-    upr_participant_slots_catch_up (slots);
+  g_assert_nonnull (upr_slot_get_item (slot_at (slots, 29)));
+  g_assert_null (upr_slot_get_item (slot_at (slots, 30)));
+  g_assert_cmpuint (upr_slots_find (slots, NULL), ==, GTK_INVALID_LIST_POSITION);
+  while (upr_slots_get_pending (slots) > 0)
+    upr_slots_catch_up (slots);
   g_assert_cmpuint (g_list_model_get_n_items (model), ==, 30);
 
   /* No step: nothing held back. */
-  upr_participant_slots_set_step (slots, 0);
+  upr_slots_set_step (slots, 0);
   g_list_store_splice (store, 0, 30, NULL, 0);
-  upr_participant_slots_set_model (slots, G_LIST_MODEL (none));
-  upr_participant_slots_set_model (slots, G_LIST_MODEL (store));
+  upr_slots_set_model (slots, G_LIST_MODEL (none));
+  upr_slots_set_model (slots, G_LIST_MODEL (store));
   g_assert_cmpuint (g_list_model_get_n_items (model), ==, 0);
 }
 
@@ -1070,7 +1070,7 @@ add_many_participants (Fixture *f,
 static gboolean
 slots_settled (gpointer data)
 {
-  return upr_participant_slots_get_pending (data) == 0;
+  return upr_slots_get_pending (data) == 0;
 }
 
 /* The name each row GTK has built shows, in order; the list is not scrolled, so row i is
@@ -1120,7 +1120,7 @@ test_many_participants (Fixture       *f,
                         gconstpointer  data)
 {
   UprParticipantsView *view = participants_of (f);
-  UprParticipantSlots *slots = part (view, UPR_TYPE_PARTICIPANTS_VIEW, "slots");
+  UprSlots *slots = part (view, UPR_TYPE_PARTICIPANTS_VIEW, "slots");
   GtkSingleSelection *selection = part (view, UPR_TYPE_PARTICIPANTS_VIEW, "selection");
   GtkWidget *search = part (view, UPR_TYPE_PARTICIPANTS_VIEW, "search_entry");
   GListModel *shown = upr_participants_view_get_shown (view);
@@ -1150,10 +1150,10 @@ test_many_participants (Fixture       *f,
   g_signal_emit_by_name (search, "search-changed");
   g_assert_cmpuint (g_list_model_get_n_items (shown), ==, 130);
   assert_rows_show (view, 5);
-  g_assert_cmpuint (upr_participant_slots_get_pending (slots), >, 0);
+  g_assert_cmpuint (upr_slots_get_pending (slots), >, 0);
   g_assert_nonnull (gtk_single_selection_get_selected_item (selection));
-  g_assert_true (upr_participant_slot_get_participant (
-                   gtk_single_selection_get_selected_item (selection)) == chosen);
+  g_assert_true (upr_slot_get_item (gtk_single_selection_get_selected_item (selection))
+                 == chosen);
   wait_until (slots_settled, slots);
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (selection)), ==, 130);
   run_for (50);
@@ -1171,7 +1171,7 @@ test_many_participants (Fixture       *f,
   /* Delete removes them and no one else. */
   gtk_widget_activate_action (GTK_WIDGET (view), "participants.delete", NULL);
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, 259);
-  g_assert_cmpuint (upr_participant_slots_find (slots, chosen), ==, GTK_INVALID_LIST_POSITION);
+  g_assert_cmpuint (upr_slots_find (slots, chosen), ==, GTK_INVALID_LIST_POSITION);
 
   /* Down to a handful: no row is left holding someone who went. */
   search_for (f, "kabila 00", 5);

@@ -10,6 +10,9 @@
 #include "upr-application.h"
 
 #include "upr-context.h"
+#include "upr-export-dialog.h"
+#include "upr-import-assistant.h"
+#include "upr-list-export.h"
 #include "upr-preferences-dialog.h"
 #include "upr-store.h"
 #include "upr-window.h"
@@ -20,6 +23,7 @@ struct _UprApplication
 
   /* owned */
   char       *database_path; /* --database, else the default */
+  char       *import_path;   /* --import, opened once the window shows */
   GSettings  *settings;      /* NULL when the schema is not installed */
   UprContext *context;
 };
@@ -170,12 +174,64 @@ new_workshop_activated (GSimpleAction *action,
   activate_window_action (user_data, "win.new-workshop");
 }
 
+static void
+export_activated (GSimpleAction *action,
+                  GVariant      *parameter,
+                  gpointer       user_data)
+{
+  UprApplication *self = user_data;
+
+  if (self->context != NULL)
+    upr_export_dialog_show (get_window (self), self->context);
+}
+
+static void
+import_activated (GSimpleAction *action,
+                  GVariant      *parameter,
+                  gpointer       user_data)
+{
+  UprApplication *self = user_data;
+
+  if (self->context != NULL)
+    upr_import_assistant_show (get_window (self), self->context, NULL);
+}
+
+/* `upright --import=FILE` handed over by a second Upright to this one. */
+static void
+import_file_activated (GSimpleAction *action,
+                       GVariant      *parameter,
+                       gpointer       user_data)
+{
+  UprApplication *self = user_data;
+
+  g_free (self->import_path);
+  self->import_path = g_strdup (g_variant_get_bytestring (parameter));
+  g_application_activate (G_APPLICATION (self));
+}
+
+/* After the window is presented, so that the assistant comes above it. */
+static void
+open_pending_import (UprApplication *self,
+                     GtkWindow      *window)
+{
+  g_autoptr (GFile) file = NULL;
+
+  if (self->import_path == NULL)
+    return;
+  file = g_file_new_for_path (self->import_path);
+  g_clear_pointer (&self->import_path, g_free);
+  upr_import_assistant_show (window, self->context, file);
+}
+
 static const GActionEntry app_actions[] = {
   { "quit", quit_activated },
   { "preferences", preferences_activated },
   { "about", about_activated },
   { "shortcuts", shortcuts_activated },
   { "new-workshop", new_workshop_activated },
+  { "export", export_activated },
+  { "import", import_activated },
+  { "import-file", import_file_activated, "ay" },
 };
 
 static const struct
@@ -186,6 +242,9 @@ static const struct
   { "app.quit", { "<Control>q", NULL } },
   { "app.preferences", { "<Control>comma", NULL } },
   { "win.new-workshop", { "<Control>n", NULL } },
+  { "app.export", { "<Control>e", NULL } },
+  { "app.import", { "<Control>i", NULL } },
+  { "win.export-csv", { "<Control><Shift>e", NULL } },
   { "win.show-help-overlay", { "<Control>question", NULL } },
 };
 
@@ -200,6 +259,33 @@ load_css (void)
                                               GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
 }
 
+/* --import=FILE: the running Upright (this one or another) opens the assistant on it. */
+static int
+handle_import_option (UprApplication *self,
+                      GVariantDict   *options)
+{
+  g_autoptr (GError) error = NULL;
+  g_autofree char *path = NULL;
+  const char *file = NULL;
+
+  if (!g_variant_dict_lookup (options, "import", "^&ay", &file))
+    return -1;
+  path = g_canonicalize_filename (file, NULL);
+  if (!g_application_register (G_APPLICATION (self), NULL, &error))
+    {
+      g_printerr ("%s\n", error->message);
+      return 1;
+    }
+  if (!g_application_get_is_remote (G_APPLICATION (self)))
+    {
+      self->import_path = g_steal_pointer (&path);
+      return -1;
+    }
+  g_action_group_activate_action (G_ACTION_GROUP (self), "import-file",
+                                  g_variant_new_bytestring (path));
+  return 0;
+}
+
 static int
 upr_application_handle_local_options (GApplication *application,
                                       GVariantDict *options)
@@ -209,7 +295,7 @@ upr_application_handle_local_options (GApplication *application,
   const char *path = NULL;
 
   if (!g_variant_dict_lookup (options, "database", "^&ay", &path))
-    return -1;
+    return handle_import_option (self, options);
   self->database_path = g_canonicalize_filename (path, NULL);
 
   /* A running Upright keeps its own database: refuse rather than show the wrong one. */
@@ -225,7 +311,7 @@ upr_application_handle_local_options (GApplication *application,
       return 1;
     }
 
-  return -1;
+  return handle_import_option (self, options);
 }
 
 static void
@@ -259,6 +345,7 @@ upr_application_activate (GApplication *application)
   if (window != NULL)
     {
       gtk_window_present (window);
+      open_pending_import (self, window);
       return;
     }
 
@@ -269,7 +356,10 @@ upr_application_activate (GApplication *application)
     }
 
   window = GTK_WINDOW (upr_window_new (GTK_APPLICATION (self), self->context));
+  upr_list_export_install (GTK_APPLICATION_WINDOW (window));
+  upr_import_assistant_install (GTK_APPLICATION_WINDOW (window), self->context);
   gtk_window_present (window);
+  open_pending_import (self, window);
 }
 
 static void
@@ -289,6 +379,7 @@ upr_application_finalize (GObject *object)
   UprApplication *self = UPR_APPLICATION (object);
 
   g_free (self->database_path);
+  g_free (self->import_path);
   g_clear_object (&self->context);
   g_clear_object (&self->settings);
 
@@ -315,6 +406,9 @@ upr_application_init (UprApplication *self)
                                  G_OPTION_ARG_FILENAME,
                                  _("Open this database instead of the usual one"),
                                  _("FILE"));
+  g_application_add_main_option (G_APPLICATION (self), "import", 0, G_OPTION_FLAG_NONE,
+                                 G_OPTION_ARG_FILENAME,
+                                 _("Open the import assistant on this file"), _("FILE"));
 }
 
 UprApplication *

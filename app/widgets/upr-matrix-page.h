@@ -1,5 +1,6 @@
-/* upr-matrix-page.h: the Recommendations page of a country: the implementation matrix with
- * its search and filter bar, and the selected recommendation's editor beside it. */
+/* upr-matrix-page.h: the Recommendations page of a country, or of all countries: the
+ * implementation matrix with its search and filter bar, and the selected recommendation's
+ * editor beside it (which the officer may hide). */
 #pragma once
 
 #include <gtk/gtk.h>
@@ -11,10 +12,15 @@ G_BEGIN_DECLS
 #define UPR_TYPE_MATRIX_PAGE (upr_matrix_page_get_type ())
 G_DECLARE_FINAL_TYPE (UprMatrixPage, upr_matrix_page, UPR, MATRIX_PAGE, GtkWidget)
 
-/* Properties: "context" (UprContext, set once), "country-code" (nullable), "selected-id" (the id of
- * the recommendation in the editor, or NULL).
+/* Properties: "context" (UprContext, set once), "country-code" (NULL: every country's
+ * recommendations, with a Country column), "selected-id" (the id of the recommendation in
+ * the editor, or NULL), "show-editor" (boolean; remembered in the "matrix-show-editor"
+ * setting when the context has settings, as the hidden columns are in
+ * "matrix-hidden-columns").
+ * The list is read when the page is first shown after a change, not before.
  * Actions: matrix.search (Ctrl+F: focus the search), matrix.add (open "Add
- * Recommendation"), matrix.set-status (s: a status id, for the selected recommendations). */
+ * Recommendation"; not for all countries), matrix.set-status (s: a status id, for the
+ * selected recommendations), matrix.show-editor (F9: show or hide the editor). */
 GtkWidget  *upr_matrix_page_new                (UprContext     *context);
 const char *upr_matrix_page_get_country_code   (UprMatrixPage  *self);
 void        upr_matrix_page_set_country_code   (UprMatrixPage  *self,
@@ -53,6 +59,9 @@ gboolean    upr_matrix_page_add_term_to_selected    (UprMatrixPage  *self,
 gboolean    upr_matrix_page_add_sdg_to_selected     (UprMatrixPage  *self,
                                                      guint           goal,
                                                      GError        **error);
+gboolean    upr_matrix_page_get_show_editor    (UprMatrixPage  *self);
+void        upr_matrix_page_set_show_editor    (UprMatrixPage  *self,
+                                                gboolean        show_editor);
 /* Saves typing still waiting in the editor. */
 void        upr_matrix_page_flush              (UprMatrixPage  *self);
 

@@ -1,13 +1,13 @@
 /* upr-participants-view.c: the Participants tab; see the header.
  *
  * The list is a chain declared in the template: selection → slots (fixed rows, see
- * upr-participant-slots.h) → filter (UprParticipantFilter on the folded search key) → sort
+ * upr-slots.h) → filter (UprParticipantFilter on the folded search key) → sort
  * (bound to the column view's sorter) → the workshop's UprParticipantList. Filtering above
  * sorting means a keystroke never re-sorts; the slots mean it never rebuilds a row that
  * stays. GTK 4.8 builds rows for 200 participants around the view, though: the slots are
  * told which rows show (from the scroll position), refresh those at once and the rest, and
  * any rows to build when the list grows back, over the next frames (see "Pacing" in
- * upr-participant-slots.h).
+ * upr-slots.h).
  * Selection is kept by participant, not by row: after a search, a sort or an addition the
  * same person stays selected (or none), so Delete never removes someone else. */
 #include "config.h"
@@ -18,14 +18,15 @@
 
 #include "upr-context.h"
 #include "upr-form.h"
+#include "upr-list-export.h"
 #include "upr-participant.h"
 #include "upr-participant-editor.h"
 #include "upr-participant-entry.h"
 #include "upr-participant-filter.h"
 #include "upr-participant-list.h"
-#include "upr-participant-slots.h"
 #include "upr-participants-view.h"
 #include "upr-record.h"
+#include "upr-slots.h"
 #include "upr-undo-bar.h"
 #include "upr-vocab.h"
 #include "upr-workshop.h"
@@ -43,7 +44,7 @@ struct _UprParticipantsView
   GtkStack             *stack;
   GtkColumnView        *column_view;
   GtkSingleSelection   *selection;
-  UprParticipantSlots  *slots;
+  UprSlots             *slots;
   GtkFilterListModel   *filter_model;
   UprParticipantFilter *filter;
   GtkSortListModel     *sort_model;
@@ -219,9 +220,9 @@ update_page (UprParticipantsView *self)
 static UprParticipant *
 selected_participant (UprParticipantsView *self)
 {
-  UprParticipantSlot *slot = gtk_single_selection_get_selected_item (self->selection);
+  UprSlot *slot = gtk_single_selection_get_selected_item (self->selection);
 
-  return slot != NULL ? upr_participant_slot_get_participant (slot) : NULL;
+  return slot != NULL ? upr_slot_get_item (slot) : NULL;
 }
 
 static void
@@ -249,7 +250,7 @@ static guint
 shown_position (UprParticipantsView *self,
                 UprParticipant      *participant)
 {
-  return upr_participant_slots_find (self->slots, participant);
+  return upr_slots_find (self->slots, participant);
 }
 
 /* The rows kept their place but not their contents, or more rows came: select the same
@@ -450,11 +451,10 @@ static void
 row_activated_cb (UprParticipantsView *self,
                   guint                position)
 {
-  g_autoptr(UprParticipantSlot) slot =
-    g_list_model_get_item (G_LIST_MODEL (self->selection), position);
+  g_autoptr(UprSlot) slot = g_list_model_get_item (G_LIST_MODEL (self->selection), position);
 
   if (slot != NULL)
-    open_editor (self, upr_participant_slot_get_participant (slot));
+    open_editor (self, upr_slot_get_item (slot));
 }
 
 /* While rows are still being added, the new one may not have its row yet: the next frame
@@ -466,7 +466,7 @@ scroll_to_target (UprParticipantsView *self)
 
   if (position != GTK_INVALID_LIST_POSITION)
     scroll_to_position (self, position);
-  if (position != GTK_INVALID_LIST_POSITION || upr_participant_slots_get_pending (self->slots) == 0)
+  if (position != GTK_INVALID_LIST_POSITION || upr_slots_get_pending (self->slots) == 0)
     g_clear_object (&self->scroll_target);
 }
 
@@ -492,11 +492,11 @@ catch_up_tick_cb (GtkWidget     *widget,
       self->catch_up_later = FALSE;
       return G_SOURCE_CONTINUE;
     }
-  upr_participant_slots_catch_up (self->slots);
+  upr_slots_catch_up (self->slots);
   follow_selected (self);
   if (self->scroll_target != NULL && self->scroll_id == 0)
     scroll_to_target (self);
-  if (upr_participant_slots_get_pending (self->slots) > 0)
+  if (upr_slots_get_pending (self->slots) > 0)
     return G_SOURCE_CONTINUE;
   self->catch_up_id = 0;
   return G_SOURCE_REMOVE;
@@ -507,7 +507,7 @@ static void
 slots_pending_cb (UprParticipantsView *self)
 {
   if (self->column_view != NULL && self->catch_up_id == 0
-      && upr_participant_slots_get_pending (self->slots) > 0)
+      && upr_slots_get_pending (self->slots) > 0)
     self->catch_up_id = gtk_widget_add_tick_callback (GTK_WIDGET (self->column_view),
                                                       catch_up_tick_cb, self, NULL);
 }
@@ -533,7 +533,7 @@ view_moved_cb (UprParticipantsView *self)
   first = (guint) floor (top / row_height);
   last = (guint) ceil (bottom / row_height);
   first = first > VIEW_MARGIN ? first - VIEW_MARGIN : 0;
-  upr_participant_slots_set_view (self->slots, first, last + VIEW_MARGIN - first);
+  upr_slots_set_view (self->slots, first, last + VIEW_MARGIN - first);
 }
 
 /* The new row shows once the list has laid it out; typing goes on in the entry row. */
@@ -548,7 +548,7 @@ participant_added_cb (UprParticipantsView *self,
 
 /* Cells are made in C rather than from a builder template: building a cell from a
  * GtkBuilderListItemFactory template costs several times more, and a sort or a new
- * workshop builds every visible cell at once. Cells show a slot's properties. */
+ * workshop builds every visible cell at once. Cells show their slot's participant. */
 static void
 cell_setup_cb (GtkSignalListItemFactory *factory,
                GtkListItem              *item,
@@ -562,47 +562,32 @@ cell_setup_cb (GtkSignalListItemFactory *factory,
   gtk_list_item_set_child (item, cell);
 }
 
-/* What a cell shows, held by its list item from "bind" to "unbind". */
-typedef struct
-{
-  UprParticipantSlot *slot;
-  GBinding           *binding;
-} CellBinding;
-
-/* Only watched slots tell their cells when they show someone else (see
- * upr-participant-slots.h), so a cell watches its slot for as long as it shows it. */
-static void
-cell_binding_free (gpointer data)
-{
-  CellBinding *cell_binding = data;
-
-  g_binding_unbind (cell_binding->binding);
-  g_object_unref (cell_binding->binding);
-  upr_participant_slot_unwatch (cell_binding->slot);
-  g_object_unref (cell_binding->slot);
-  g_free (cell_binding);
-}
-
-static void
-bind_cell (GtkListItem *item,
-           const char  *property)
-{
-  CellBinding *cell_binding = g_new0 (CellBinding, 1);
-
-  cell_binding->slot = g_object_ref (gtk_list_item_get_item (item));
-  upr_participant_slot_watch (cell_binding->slot);
-  cell_binding->binding = g_object_ref (g_object_bind_property (cell_binding->slot, property,
-                                                                gtk_list_item_get_child (item),
-                                                                "text", G_BINDING_SYNC_CREATE));
-  g_object_set_data_full (G_OBJECT (item), "upr-cell-binding", cell_binding, cell_binding_free);
-}
-
 static void
 cell_unbind_cb (GtkSignalListItemFactory *factory,
                 GtkListItem              *item,
                 UprParticipantsView      *self)
 {
-  g_object_set_data (G_OBJECT (item), "upr-cell-binding", NULL);
+  upr_slot_cell_unbind (item);
+}
+
+/* The participant's properties the cells show: a slot tells its cells when one of them
+ * changes (see upr_slots_set_item_properties()). */
+static const char *const shown_properties[] = {
+  "name", "organisation-name", "stakeholder-label", "gender-label", "registration-label",
+  "mode-label", NULL,
+};
+
+/* @property: which one (a static string). */
+static void
+fill_cell (GtkWidget *cell,
+           gpointer   participant,
+           gpointer   property)
+{
+  g_autofree char *text = NULL;
+
+  if (participant != NULL)
+    g_object_get (participant, property, &text, NULL);
+  gtk_inscription_set_text (GTK_INSCRIPTION (cell), text);
 }
 
 #define CELL_BINDER(column, property)                          \
@@ -611,7 +596,7 @@ cell_unbind_cb (GtkSignalListItemFactory *factory,
                     GtkListItem              *item,            \
                     UprParticipantsView      *self)            \
   {                                                            \
-    bind_cell (item, property);                                \
+    upr_slot_cell_bind (item, fill_cell, (gpointer) property); \
   }
 
 CELL_BINDER (name, "name")
@@ -786,7 +771,7 @@ upr_participants_view_class_init (UprParticipantsViewClass *klass)
   g_type_ensure (UPR_TYPE_PARTICIPANT);
   g_type_ensure (UPR_TYPE_PARTICIPANT_ENTRY);
   g_type_ensure (UPR_TYPE_PARTICIPANT_FILTER);
-  g_type_ensure (UPR_TYPE_PARTICIPANT_SLOTS);
+  g_type_ensure (UPR_TYPE_SLOTS);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/org/upr_info/Upright/upr-participants-view.ui");
   gtk_widget_class_bind_template_child (widget_class, UprParticipantsView, totals_label);
@@ -841,7 +826,8 @@ upr_participants_view_init (UprParticipantsView *self)
   self->stakeholder_counts = gtk_string_list_new (NULL);
 
   gtk_widget_init_template (GTK_WIDGET (self));
-  upr_participant_slots_set_view (self->slots, 0, GUESSED_VIEW);
+  upr_slots_set_item_properties (self->slots, shown_properties);
+  upr_slots_set_view (self->slots, 0, GUESSED_VIEW);
   adjustment = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (self->column_view));
   g_signal_connect_object (adjustment, "value-changed", G_CALLBACK (view_moved_cb), self,
                            G_CONNECT_SWAPPED);
@@ -850,6 +836,8 @@ upr_participants_view_init (UprParticipantsView *self)
   gtk_flow_box_bind_model (self->stakeholder_box, G_LIST_MODEL (self->stakeholder_counts),
                            create_chip_cb, NULL, NULL);
   load_list (self);
+  /* "Export List as CSV…" writes the list as shown, after a confirmation (upr-list-export.h). */
+  upr_list_export_attach_participants (self->column_view, G_LIST_MODEL (self->filter_model));
 }
 
 /* Public API */

@@ -20,7 +20,7 @@ void                upr_participants_view_set_workshop (UprParticipantsView *sel
 /* The participants of the workshop shown (all of them, whatever the search). */
 UprParticipantList *upr_participants_view_get_list     (UprParticipantsView *self);
 /* What the list shows, searched and sorted (UprParticipant; the column view itself shows
- * them through fixed rows, see upr-participant-slots.h). */
+ * them through fixed rows, see upr-slots.h). */
 GListModel         *upr_participants_view_get_shown    (UprParticipantsView *self);
 
 G_END_DECLS

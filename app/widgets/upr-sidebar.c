@@ -1,5 +1,9 @@
 /* upr-sidebar.c: countries and their workshops, at the left of the main window.
  *
+ * "All countries" heads the list of countries (but not while searching): a UprCountry of
+ * its own that is never handed out; choosing it sets "all-countries" and leaves
+ * "country" NULL.
+ *
  * The chosen country and workshop are the sidebar's own state, not the lists' selection:
  * a search that hides the chosen country, or a reload of the lists after the store
  * changed, leaves the choice alone and the selection is put back when the row shows
@@ -29,6 +33,8 @@ struct _UprSidebar
   GtkListView        *country_view;
   GtkSingleSelection *country_selection;
   GtkFilterListModel *country_filter;
+  GListStore         *country_parts;
+  GListStore         *all_entry;
   GtkListView        *workshop_view;
   GtkSingleSelection *workshop_selection;
   GListStore         *workshops;
@@ -41,6 +47,8 @@ struct _UprSidebar
   char            *query;    /* folded search; NULL shows every country */
   UprCountry      *country;
   UprWorkshop     *workshop;
+  UprCountry      *all;           /* the "All countries" entry */
+  gboolean         all_countries; /* it is the one chosen */
 };
 
 G_DEFINE_FINAL_TYPE (UprSidebar, upr_sidebar, GTK_TYPE_WIDGET)
@@ -50,6 +58,7 @@ enum {
   PROP_CONTEXT,
   PROP_COUNTRY,
   PROP_WORKSHOP,
+  PROP_ALL_COUNTRIES,
   N_PROPS
 };
 
@@ -139,6 +148,15 @@ country_count_cb (GtkListItem *item,
   return n_workshops > 0 ? g_strdup_printf ("%d", n_workshops) : NULL;
 }
 
+/* "All countries" stands out from the countries below it. */
+static PangoAttrList *
+country_attributes_cb (GtkListItem *item,
+                       const char  *code)
+{
+  return code != NULL && code[0] == '\0' ? pango_attr_list_from_string ("0 -1 weight bold")
+                                          : NULL;
+}
+
 static gboolean
 country_has_workshops_cb (GtkListItem *item,
                           int          n_workshops)
@@ -211,7 +229,8 @@ static void
 sync_country_selection (UprSidebar *self)
 {
   guint position = find_country (G_LIST_MODEL (self->country_selection),
-                                 country_code (self->country));
+                                 self->all_countries ? upr_country_get_code (self->all)
+                                                     : country_code (self->country));
 
   if (gtk_single_selection_get_selected (self->country_selection) == position)
     return;
@@ -291,13 +310,53 @@ set_country (UprSidebar *self,
 }
 
 static void
+set_all_countries (UprSidebar *self,
+                   gboolean    all)
+{
+  if (self->all_countries == all)
+    return;
+
+  self->all_countries = all;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ALL_COUNTRIES]);
+}
+
+/* A row of the list: a country, or the "All countries" entry. The flag changes first, so
+ * that whoever follows "country" sees both right. */
+static void
+choose (UprSidebar *self,
+        UprCountry *item)
+{
+  gboolean all = item == self->all;
+
+  g_object_freeze_notify (G_OBJECT (self));
+  set_all_countries (self, all);
+  set_country (self, all ? NULL : item);
+  g_object_thaw_notify (G_OBJECT (self));
+}
+
+/* The entry shows only when no search is typed. */
+static void
+update_all_entry (UprSidebar *self)
+{
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->all_entry));
+
+  if (self->query == NULL && n == 0)
+    g_list_store_append (self->all_entry, self->all);
+  else if (self->query != NULL && n > 0)
+    g_list_store_remove_all (self->all_entry);
+}
+
+static void
 apply_search (UprSidebar *self,
               const char *text)
 {
   GtkFilterChange change;
 
   if (upr_search_query_refold (&self->query, text, &change))
-    gtk_filter_changed (GTK_FILTER (self->filter), change);
+    {
+      gtk_filter_changed (GTK_FILTER (self->filter), change);
+      update_all_entry (self);
+    }
 }
 
 static void
@@ -324,7 +383,7 @@ search_activated_cb (UprSidebar     *self,
   if (first == NULL)
     return;
 
-  set_country (self, first);
+  choose (self, first);
   sync_country_selection (self);
   gtk_widget_grab_focus (GTK_WIDGET (self->country_view));
 }
@@ -339,7 +398,7 @@ country_selection_changed_cb (UprSidebar         *self,
 
   /* No selection only means the row is hidden or being reloaded. */
   if (country != NULL)
-    set_country (self, country);
+    choose (self, country);
 }
 
 static void
@@ -384,6 +443,7 @@ upr_sidebar_dispose (GObject *object)
   g_clear_object (&self->store);
   g_clear_object (&self->country);
   g_clear_object (&self->workshop);
+  g_clear_object (&self->all);
   if (self->country_selection != NULL)
     g_signal_handlers_disconnect_by_data (self->country_selection, self);
   gtk_widget_dispose_template (GTK_WIDGET (self), UPR_TYPE_SIDEBAR);
@@ -420,6 +480,9 @@ upr_sidebar_get_property (GObject    *object,
       break;
     case PROP_WORKSHOP:
       g_value_set_object (value, self->workshop);
+      break;
+    case PROP_ALL_COUNTRIES:
+      g_value_set_boolean (value, self->all_countries);
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -464,6 +527,9 @@ upr_sidebar_class_init (UprSidebarClass *klass)
   properties[PROP_WORKSHOP] =
     g_param_spec_object ("workshop", NULL, NULL, UPR_TYPE_WORKSHOP,
                          G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  properties[PROP_ALL_COUNTRIES] =
+    g_param_spec_boolean ("all-countries", NULL, NULL, FALSE,
+                          G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   g_type_ensure (UPR_TYPE_COUNTRY);
@@ -476,6 +542,8 @@ upr_sidebar_class_init (UprSidebarClass *klass)
   gtk_widget_class_bind_template_child (widget_class, UprSidebar, country_view);
   gtk_widget_class_bind_template_child (widget_class, UprSidebar, country_selection);
   gtk_widget_class_bind_template_child (widget_class, UprSidebar, country_filter);
+  gtk_widget_class_bind_template_child (widget_class, UprSidebar, country_parts);
+  gtk_widget_class_bind_template_child (widget_class, UprSidebar, all_entry);
   gtk_widget_class_bind_template_child (widget_class, UprSidebar, workshop_view);
   gtk_widget_class_bind_template_child (widget_class, UprSidebar, workshop_selection);
   gtk_widget_class_bind_template_child (widget_class, UprSidebar, workshops);
@@ -489,6 +557,7 @@ upr_sidebar_class_init (UprSidebarClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, workshop_subtitle_cb);
   gtk_widget_class_bind_template_callback (widget_class, country_count_cb);
   gtk_widget_class_bind_template_callback (widget_class, country_has_workshops_cb);
+  gtk_widget_class_bind_template_callback (widget_class, country_attributes_cb);
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "uprsidebar");
@@ -498,6 +567,13 @@ static void
 upr_sidebar_init (UprSidebar *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  /* Not a country: its code is no ISO code, and it is never the sidebar's "country". */
+  self->all = upr_country_new ("", NULL, _("All countries"), _("All countries"), NULL, NULL,
+                               0, 0);
+  g_list_store_append (self->country_parts, self->all_entry);
+  g_list_store_append (self->country_parts, self->country_filter);
+  update_all_entry (self);
 
   self->filter = gtk_custom_filter_new (country_matches, self, NULL);
   gtk_filter_list_model_set_filter (self->country_filter, GTK_FILTER (self->filter));
@@ -579,10 +655,28 @@ upr_sidebar_select_country (UprSidebar *self,
         upr_sidebar_set_search_text (self, "");
     }
 
-  set_country (self, country);
+  choose (self, country);
   sync_country_selection (self);
 
   return TRUE;
+}
+
+gboolean
+upr_sidebar_get_all_countries (UprSidebar *self)
+{
+  g_return_val_if_fail (UPR_IS_SIDEBAR (self), FALSE);
+
+  return self->all_countries;
+}
+
+void
+upr_sidebar_select_all_countries (UprSidebar *self)
+{
+  g_return_if_fail (UPR_IS_SIDEBAR (self));
+
+  upr_sidebar_set_search_text (self, "");
+  choose (self, self->all);
+  sync_country_selection (self);
 }
 
 gboolean
@@ -613,7 +707,7 @@ upr_sidebar_get_shown_countries (UprSidebar *self)
 {
   g_return_val_if_fail (UPR_IS_SIDEBAR (self), NULL);
 
-  return G_LIST_MODEL (self->country_selection);
+  return G_LIST_MODEL (self->country_filter);
 }
 
 GListModel *

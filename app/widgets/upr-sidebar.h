@@ -12,8 +12,10 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (UprSidebar, upr_sidebar, UPR, SIDEBAR, GtkWidget)
 
 /* Properties: "context" (UprContext), "country" (UprCountry, read-only: the one chosen),
- * "workshop" (UprWorkshop, read-only: the one chosen in the country's list). The choice
- * survives searches and reloads: only the user, or the functions below, change it. */
+ * "workshop" (UprWorkshop, read-only: the one chosen in the country's list),
+ * "all-countries" (boolean, read-only: the "All countries" entry at the top of the list is
+ * chosen; "country" is then NULL). The choice survives searches and reloads: only the
+ * user, or the functions below, change it. */
 UprContext  *upr_sidebar_get_context        (UprSidebar  *self);
 void         upr_sidebar_set_context        (UprSidebar  *self,
                                              UprContext  *context);
@@ -24,11 +26,15 @@ UprWorkshop *upr_sidebar_get_workshop       (UprSidebar  *self);
  * when no such country. */
 gboolean     upr_sidebar_select_country     (UprSidebar  *self,
                                              const char  *code);
+/* Chooses the "All countries" entry; clears the search, which hides it. */
+void         upr_sidebar_select_all_countries (UprSidebar *self);
+gboolean     upr_sidebar_get_all_countries  (UprSidebar  *self);
 /* Chooses a workshop of the current country by id (NULL: none). FALSE when not listed. */
 gboolean     upr_sidebar_select_workshop    (UprSidebar  *self,
                                              const char  *id);
 
-/* The countries as shown (after the search) and the current country's workshops. */
+/* The countries as shown (after the search; the "All countries" entry aside) and the
+ * current country's workshops. */
 GListModel  *upr_sidebar_get_shown_countries (UprSidebar *self);
 GListModel  *upr_sidebar_get_workshops      (UprSidebar  *self);
 

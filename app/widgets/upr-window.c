@@ -1,5 +1,5 @@
 /* upr-window.c: the main window: sidebar at the left, the chosen country's pages at the
- * right, the undo bar over them.
+ * right (or those of all countries), the undo bar over them.
  *
  * The content follows the sidebar's choice (its "country" and "workshop" properties); the
  * window only decides which page shows and remembers the place in GSettings. */
@@ -30,6 +30,7 @@ struct _UprWindow
   GtkLabel        *title_label;
   GtkStack        *main_stack;
   GtkStack        *view_stack;
+  GtkStackPage    *overview_stack_page;
   GtkStack        *workshops_stack;
   UprSidebar      *sidebar;
   UprWorkshopPage *workshop_page;
@@ -132,17 +133,37 @@ update_empty_page (UprWindow  *self,
  * has more than one page to switch between. */
 static void
 update_title (UprWindow  *self,
-              UprCountry *country)
+              const char *name)
 {
   g_autoptr (GListModel) pages = G_LIST_MODEL (gtk_stack_get_pages (self->view_stack));
   g_autofree char *title = NULL;
 
-  gtk_label_set_label (self->title_label, upr_country_get_name (country));
+  gtk_label_set_label (self->title_label, name);
   gtk_stack_set_visible_child_name (self->title_stack,
                                     g_list_model_get_n_items (pages) > 1 ? "switcher" : "title");
-  /* Translators: the window title; %s is a country name */
-  title = g_strdup_printf (_("%s – Upright"), upr_country_get_name (country));
+  /* Translators: the window title; %s is a country name, or "All countries" */
+  title = g_strdup_printf (_("%s – Upright"), name);
   gtk_window_set_title (GTK_WINDOW (self), title);
+}
+
+/* Every country's recommendations; workshops belong to one country each. The overview
+ * does not count all countries yet (upr-overview-page.h): it is left out. */
+static void
+show_all_countries (UprWindow *self)
+{
+  const char *view = gtk_stack_get_visible_child_name (self->view_stack);
+  gboolean entering = g_strcmp0 (gtk_stack_get_visible_child_name (self->main_stack),
+                                 "country") != 0
+                      || upr_matrix_page_get_country_code (self->matrix_page) != NULL;
+
+  gtk_stack_set_visible_child_name (self->main_stack, "country");
+  gtk_stack_page_set_visible (self->overview_stack_page, FALSE);
+  /* Choosing "All countries" means looking at their recommendations. */
+  if (entering || g_strcmp0 (view, "overview") == 0)
+    gtk_stack_set_visible_child_name (self->view_stack, "recommendations");
+  upr_matrix_page_set_country_code (self->matrix_page, NULL);
+  gtk_stack_set_visible_child_name (self->workshops_stack, "all");
+  update_title (self, _("All countries"));
 }
 
 static void
@@ -151,7 +172,9 @@ update_content (UprWindow *self)
   UprCountry *country = upr_sidebar_get_country (self->sidebar);
   UprWorkshop *workshop = upr_sidebar_get_workshop (self->sidebar);
 
-  if (country == NULL)
+  if (upr_sidebar_get_all_countries (self->sidebar))
+    show_all_countries (self);
+  else if (country == NULL)
     {
       gtk_stack_set_visible_child_name (self->main_stack,
                                         self->n_workshops > 0 ? "no-country" : "welcome");
@@ -162,12 +185,13 @@ update_content (UprWindow *self)
   else
     {
       gtk_stack_set_visible_child_name (self->main_stack, "country");
+      gtk_stack_page_set_visible (self->overview_stack_page, TRUE);
       upr_matrix_page_set_country_code (self->matrix_page, upr_country_get_code (country));
       upr_overview_page_set_country_code (self->overview_page, upr_country_get_code (country));
       gtk_stack_set_visible_child_name (self->workshops_stack,
                                         workshop != NULL ? "workshop" : "empty");
       update_empty_page (self, country);
-      update_title (self, country);
+      update_title (self, upr_country_get_name (country));
     }
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.delete-workshop", workshop != NULL);
@@ -379,6 +403,14 @@ load_demo_action (GtkWidget  *widget,
   select_demo_workshop (self);
 }
 
+static gboolean
+matrix_shown (UprWindow *self)
+{
+  return g_strcmp0 (gtk_stack_get_visible_child_name (self->main_stack), "country") == 0
+         && g_strcmp0 (gtk_stack_get_visible_child_name (self->view_stack),
+                       "recommendations") == 0;
+}
+
 static void
 search_action (GtkWidget  *widget,
                const char *action_name,
@@ -387,11 +419,37 @@ search_action (GtkWidget  *widget,
   UprWindow *self = UPR_WINDOW (widget);
 
   /* On the matrix, Ctrl+F searches the recommendations wherever the focus is. */
-  if (g_strcmp0 (gtk_stack_get_visible_child_name (self->main_stack), "country") == 0
-      && g_strcmp0 (gtk_stack_get_visible_child_name (self->view_stack), "recommendations") == 0)
+  if (matrix_shown (self))
     upr_matrix_page_focus_search (self->matrix_page);
   else
     upr_sidebar_focus_search (self->sidebar);
+}
+
+/* F9 shows or hides the recommendation editor wherever the focus is (the page's own F9
+ * works only from inside it). */
+static void
+toggle_editor_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  UprWindow *self = UPR_WINDOW (widget);
+
+  if (matrix_shown (self))
+    gtk_widget_activate_action (GTK_WIDGET (self->matrix_page), "matrix.show-editor", NULL);
+}
+
+/* Alt+1, Alt+2, Alt+3: the country's pages from the keyboard, as the switcher shows them. */
+static void
+view_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  UprWindow *self = UPR_WINDOW (widget);
+  GtkWidget *child = gtk_stack_get_child_by_name (self->view_stack,
+                                                  g_variant_get_string (parameter, NULL));
+
+  if (child != NULL && gtk_stack_page_get_visible (gtk_stack_get_page (self->view_stack, child)))
+    gtk_stack_set_visible_child (self->view_stack, child);
 }
 
 static void
@@ -558,6 +616,7 @@ upr_window_class_init (UprWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, UprWindow, title_label);
   gtk_widget_class_bind_template_child (widget_class, UprWindow, main_stack);
   gtk_widget_class_bind_template_child (widget_class, UprWindow, view_stack);
+  gtk_widget_class_bind_template_child (widget_class, UprWindow, overview_stack_page);
   gtk_widget_class_bind_template_child (widget_class, UprWindow, workshops_stack);
   gtk_widget_class_bind_template_child (widget_class, UprWindow, sidebar);
   gtk_widget_class_bind_template_child (widget_class, UprWindow, workshop_page);
@@ -574,11 +633,20 @@ upr_window_class_init (UprWindowClass *klass)
                                    delete_workshop_action);
   gtk_widget_class_install_action (widget_class, "win.load-demo", NULL, load_demo_action);
   gtk_widget_class_install_action (widget_class, "win.search", NULL, search_action);
+  gtk_widget_class_install_action (widget_class, "win.view", "s", view_action);
+  gtk_widget_class_install_action (widget_class, "win.toggle-editor", NULL, toggle_editor_action);
 
   /* A binding, not an application accelerator: the workshop page's own Ctrl+F (search the
    * participants) wins while the focus is inside it. */
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK,
                                        "win.search", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F9, 0, "win.toggle-editor", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_1, GDK_ALT_MASK, "win.view", "s",
+                                       "overview");
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_2, GDK_ALT_MASK, "win.view", "s",
+                                       "recommendations");
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_3, GDK_ALT_MASK, "win.view", "s",
+                                       "workshops");
 }
 
 static void

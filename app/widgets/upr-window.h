@@ -1,5 +1,6 @@
 /* upr-window.h: Upright's main window: the sidebar of countries and workshops, and the
- * selected country's pages (Recommendations, Workshops). */
+ * selected country's pages (Overview, Recommendations, Workshops), or those of all
+ * countries. */
 #pragma once
 
 #include <gtk/gtk.h>
@@ -21,7 +22,10 @@ UprUndoBar  *upr_window_get_undo_bar       (UprWindow      *self);
 UprSidebar  *upr_window_get_sidebar        (UprWindow      *self);
 
 /* What the content area shows: "welcome", "no-country", "empty" (a country without a
- * selected workshop) or "workshop". */
+ * selected workshop), "workshop" or "all" (the sidebar's "All countries": their
+ * recommendations, and no workshop).
+ * Window actions: win.view (s: "overview", "recommendations", "workshops"; Alt+1, 2, 3),
+ * win.toggle-editor (F9: the recommendation editor beside the matrix, or not). */
 const char  *upr_window_get_page_name      (UprWindow      *self);
 
 UprCountry  *upr_window_get_country        (UprWindow      *self);
