@@ -607,8 +607,8 @@ cell_text (SheetReader *reader,
   if (upr_table_text_too_long (value, strlen (value), &n_chars))
     {
       g_autofree char *problem =
-        g_strdup_printf (_("the cell has %" G_GSIZE_FORMAT " characters; a cell can hold at "
-                           "most %u."), n_chars, UPR_TABLE_MAX_CELL);
+        g_strdup_printf (_("the cell has %u characters; a cell can hold at most %u."),
+                         (guint) MIN (n_chars, G_MAXUINT), UPR_TABLE_MAX_CELL);
 
       set_cell_error (reader, problem, error, UPR_TABLE_ERROR_TOO_LARGE);
       return NULL;

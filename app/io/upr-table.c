@@ -346,8 +346,8 @@ upr_table_sheet_add_cell (UprTable      *self,
                                                         sheet->cells->len - row->start);
 
       g_set_error (error, UPR_TABLE_ERROR, UPR_TABLE_ERROR_TOO_LARGE,
-                   _("%s: the cell has %" G_GSIZE_FORMAT " characters; a cell can hold at "
-                     "most %u."), where, n_chars, UPR_TABLE_MAX_CELL);
+                   _("%s: the cell has %u characters; a cell can hold at most %u."), where,
+                   (guint) MIN (n_chars, G_MAXUINT), UPR_TABLE_MAX_CELL);
       return FALSE;
     }
   return upr_table_sheet_add_interned (self, sheet, upr_table_intern (self, text, length),
