@@ -52,6 +52,44 @@ replace_punctuation (const char *text)
   return g_string_free (out, FALSE);
 }
 
+/* Most recommendations are plain ASCII: for them NFKD changes nothing, casefolding is
+ * lowering and nothing is a mark, so the text is folded in one pass without the three
+ * copies of the general case (a fifth of an import's processor time). Returns NULL when
+ * @text holds a byte above 0x7F or a backtick, which the general case turns into an
+ * apostrophe. tests/test-fold.c checks that both ways agree. */
+static char *
+fold_ascii (const char *text)
+{
+  gsize len = strlen (text);
+  char *out = g_malloc (len + 1);
+  char *q = out;
+  gboolean pending_space = FALSE;
+
+  for (const char *p = text; *p != '\0'; p++)
+    {
+      char c = *p;
+
+      if ((guchar) c >= 0x80 || c == '`')
+        {
+          g_free (out);
+          return NULL;
+        }
+      /* As g_unichar_isspace(): tab, line feed, form feed, return, space (not the vertical
+       * tab, a control character to GLib). */
+      if (c == ' ' || c == '\t' || c == '\n' || c == '\f' || c == '\r')
+        {
+          pending_space = q > out;
+          continue;
+        }
+      if (pending_space)
+        *q++ = ' ';
+      pending_space = FALSE;
+      *q++ = g_ascii_tolower (c);
+    }
+  *q = '\0';
+  return out;
+}
+
 char *
 upr_fold (const char *text)
 {
@@ -60,10 +98,13 @@ upr_fold (const char *text)
   g_autofree char *decomposed = NULL;
   g_autofree char *casefolded = NULL;
   GString *out;
+  char *out_ascii;
   gboolean pending_space = FALSE;
 
   if (text == NULL)
     return g_strdup ("");
+  if ((out_ascii = fold_ascii (text)) != NULL)
+    return out_ascii;
 
   /* Imported files may hold invalid UTF-8: fold what can be folded rather than fail. */
   if (!g_utf8_validate (text, -1, NULL))

@@ -11,6 +11,7 @@
 
 #include <string.h>
 
+#include "upr-fold.h"
 #include "upr-store-import.h"
 #include "upr-store-recommendations-private.h"
 
@@ -281,6 +282,7 @@ typedef struct
 {
   char                      *review_id;
   UprImportedRecommendation *rec;
+  char                      *search_folded;
 } Queued;
 
 struct _UprStoreImportBatch
@@ -295,6 +297,7 @@ queued_clear (Queued *queued)
 {
   g_free (queued->review_id);
   upr_imported_recommendation_free (queued->rec);
+  g_free (queued->search_folded);
 }
 
 UprStoreImportBatch *
@@ -398,6 +401,7 @@ bind_recommendation (sqlite3_stmt *stmt,
   bind_int_or_null (stmt, first + 8, rec->action_category);
   bind_text_or_null (stmt, first + 9, rec->source_file);
   bind_int_or_null (stmt, first + 10, rec->source_row);
+  sqlite3_bind_text (stmt, first + 11, queued->search_folded, -1, SQLITE_STATIC);
 }
 
 /* A link to write: the recommendation's id and a value (a code, a term id or a goal). */
@@ -502,8 +506,8 @@ upr_store_import_batch_flush (UprStoreImportBatch *batch,
   ok = insert_rows (batch->store,
                     "INSERT INTO recommendation (id, created_at, updated_at, review_id,"
                     " paragraph, text, response, response_source, action_category, source_file,"
-                    " source_row)",
-                    11, rows, n, bind_recommendation, batch->now, error)
+                    " source_row, search_folded)",
+                    12, rows, n, bind_recommendation, batch->now, error)
        && insert_links (batch, "INSERT INTO recommendation_state (recommendation_id, country_code)",
                         "recommendation_state", states, error)
        && insert_links (batch, "INSERT INTO recommendation_term (recommendation_id, term_id)",
@@ -516,6 +520,19 @@ upr_store_import_batch_flush (UprStoreImportBatch *batch,
   upr_store_touch (batch->store, "recommendation");
   g_array_set_size (batch->queued, 0);
   return ok;
+}
+
+/* What the insert trigger of recommendation would compute (upr-migrations.c, version 5),
+ * folded here so that the row is written once. A new row has no notes and no cluster. */
+static char *
+fold_search_text (const UprImportedRecommendation *rec)
+{
+  g_autofree char *joined = g_strjoin (" ", rec->paragraph != NULL ? rec->paragraph : "",
+                                       rec->text, "", "",
+                                       rec->response_source != NULL ? rec->response_source : "",
+                                       NULL);
+
+  return upr_fold (joined);
 }
 
 gboolean
@@ -533,6 +550,7 @@ upr_store_import_batch_add (UprStoreImportBatch       *batch,
   rec->id = new_id ();
   queued.review_id = g_strdup (review_id);
   queued.rec = rec;
+  queued.search_folded = fold_search_text (rec);
   g_array_append_val (batch->queued, queued);
   return batch->queued->len < BATCH_SIZE || upr_store_import_batch_flush (batch, error);
 }
