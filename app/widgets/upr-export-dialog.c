@@ -624,14 +624,14 @@ upr_export_dialog_constructed (GObject *object)
     {
       const char *title = upr_record_get_string (UPR_RECORD (self->workshop), "title");
 
-      set_scope_label (self->workshop_radio, _("This _workshop: %s"),
+      set_scope_label (self->workshop_radio, _("This wo_rkshop: %s"),
                        title != NULL ? title : _("Untitled workshop"));
       gtk_widget_set_visible (GTK_WIDGET (self->workshop_radio), workshop_country (self) != NULL);
     }
   if (self->country_code != NULL
       && (country = upr_context_find_country (self->context, self->country_code)) != NULL)
     {
-      set_scope_label (self->country_radio, _("This _country: %s"),
+      set_scope_label (self->country_radio, _("This coun_try: %s"),
                        upr_country_get_name (country));
       gtk_widget_set_visible (GTK_WIDGET (self->country_radio), TRUE);
       g_hash_table_add (self->chosen, g_strdup (self->country_code));

@@ -37,7 +37,7 @@ severity_label (UprImportSeverity severity)
   switch (severity)
     {
     case UPR_IMPORT_SEVERITY_ERROR: return _("Error");
-    case UPR_IMPORT_SEVERITY_SKIPPED: return _("Skipped");
+    case UPR_IMPORT_SEVERITY_SKIPPED: return C_("import problem", "Skipped");
     case UPR_IMPORT_SEVERITY_WARNING:
     default: return _("Warning");
     }

@@ -116,7 +116,8 @@ participant_row (const UprParticipantPreviewRow *row)
   g_autofree char *minutes = NULL;
   const char *cells[11];
 
-  /* Translators: the rows of one person merged, as in "4, 9" (rows 4 and 9 of the file). */
+  /* Translators: a person's first row in the file and how many more rows were merged into
+   * it, as in "4 (+1)". */
   number = row->n_rows > 1 ? g_strdup_printf (_("%u (+%u)"), row->row, row->n_rows - 1)
                            : g_strdup_printf ("%u", row->row);
   /* Translators: a time spent in an online meeting, in minutes. */
