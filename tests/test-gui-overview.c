@@ -377,6 +377,48 @@ test_empty (Fixture       *f,
   g_assert_cmpuint (bar (f, "response_chart", "Supported"), ==, 2);
 }
 
+/* Every country together: the counts and the years of both countries' reviews. */
+static void
+test_all_countries (Fixture       *f,
+                    gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(UprReview) review = upr_store_ensure_review (f->store, "BI", 38, &error);
+  g_autoptr(UprRecommendation) recommendation = upr_recommendation_new ();
+  UprRecord *record = UPR_RECORD (recommendation);
+  UprBarChart *progress = chart (f, "progress_chart");
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  guint n_bars = (guint) (g_date_time_get_year (now) - 2019 + 1);
+
+  g_assert_no_error (error);
+  upr_record_set_string (UPR_RECORD (review), "review-date", "2021-05-03");
+  upr_store_save (f->store, UPR_RECORD (review), &error);
+  g_assert_no_error (error);
+  upr_record_set_string (record, "review-id", upr_record_get_id (UPR_RECORD (review)));
+  upr_record_set_string (record, "text", "Another country's recommendation");
+  upr_record_set_string (record, "status", "implemented");
+  upr_store_save (f->store, record, &error);
+  g_assert_no_error (error);
+
+  upr_overview_page_show_all_countries (f->page);
+  settle ();
+  g_assert_true (upr_overview_page_get_all_countries (f->page));
+  g_assert_null (upr_overview_page_get_country_code (f->page));
+  g_assert_cmpstr (stack_page (f), ==, "overview");
+  g_assert_cmpstr (totals (f), ==, "5 recommendations · 2 reviews · 2 implemented");
+  /* From the first review's year; Burundi's counts from 2021, its review's year. */
+  g_assert_cmpuint (upr_bar_chart_get_n_bars (progress), ==, n_bars);
+  g_assert_cmpuint (upr_bar_chart_get_total (progress, 0), ==, 4);
+  g_assert_cmpuint (upr_bar_chart_get_total (progress, 1), ==, 4);
+  g_assert_cmpuint (upr_bar_chart_get_total (progress, 2), ==, 5);
+  g_assert_cmpuint (upr_bar_chart_get_value (progress, n_bars - 1, 0), ==, 2);
+
+  upr_overview_page_set_country_code (f->page, "CD");
+  settle ();
+  g_assert_false (upr_overview_page_get_all_countries (f->page));
+  g_assert_cmpstr (totals (f), ==, "4 recommendations · 1 review · 1 implemented");
+}
+
 /* A hidden page does not count at each change, but is up to date when shown again. */
 static void
 test_hidden (Fixture       *f,
@@ -408,6 +450,7 @@ main (int   argc,
   ADD ("refresh", test_refresh);
   ADD ("empty", test_empty);
   ADD ("hidden", test_hidden);
+  ADD ("all-countries", test_all_countries);
 #undef ADD
 
   return g_test_run ();

@@ -12,6 +12,7 @@
 #include "upr-country.h"
 #include "upr-demo.h"
 #include "upr-matrix-page.h"
+#include "upr-overview-page.h"
 #include "upr-preferences-dialog.h"
 #include "upr-sidebar.h"
 #include "upr-store.h"
@@ -584,9 +585,9 @@ test_restore_place (Fixture       *fixture,
   g_assert_cmpstr (upr_window_get_page_name (fixture->window), ==, "empty");
 }
 
-/* "All countries" heads the sidebar's list: every country's recommendations, no overview
- * (not counted for all yet), a word on workshops; a search hides the entry, not the
- * choice; a country leaves it. */
+/* "All countries" heads the sidebar's list: every country's recommendations and their
+ * overview, a word on workshops; a search hides the entry, not the choice; a country leaves
+ * it. */
 static void
 test_all_countries (Fixture       *fixture,
                     gconstpointer  data)
@@ -602,6 +603,9 @@ test_all_countries (Fixture       *fixture,
                                                               "view_stack"));
   GtkStackPage *overview = GTK_STACK_PAGE (gtk_widget_get_template_child (window, UPR_TYPE_WINDOW,
                                                                           "overview_stack_page"));
+  UprOverviewPage *overview_page = UPR_OVERVIEW_PAGE (gtk_widget_get_template_child (window,
+                                                                                      UPR_TYPE_WINDOW,
+                                                                                      "overview_page"));
   g_autoptr (UprCountry) first = g_list_model_get_item (rows, 0);
   guint n_countries = g_list_model_get_n_items (upr_sidebar_get_shown_countries (sidebar));
 
@@ -617,15 +621,16 @@ test_all_countries (Fixture       *fixture,
   g_assert_cmpstr (upr_window_get_page_name (fixture->window), ==, "all");
   g_assert_null (upr_matrix_page_get_country_code (matrix));
   g_assert_cmpstr (gtk_stack_get_visible_child_name (views), ==, "recommendations");
-  g_assert_false (gtk_stack_page_get_visible (overview));
+  g_assert_true (gtk_stack_page_get_visible (overview));
+  g_assert_true (upr_overview_page_get_all_countries (overview_page));
   g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (window)), ==, "All countries – Upright");
   g_assert_cmpuint (gtk_single_selection_get_selected (GTK_SINGLE_SELECTION (rows)), ==, 0);
 
-  /* Alt+1, 2, 3 switch pages; the overview is not one of them here. */
+  /* Alt+1, 2, 3 switch pages. */
   g_assert_true (gtk_widget_activate_action (window, "win.view", "s", "workshops"));
   g_assert_cmpstr (gtk_stack_get_visible_child_name (views), ==, "workshops");
   g_assert_true (gtk_widget_activate_action (window, "win.view", "s", "overview"));
-  g_assert_cmpstr (gtk_stack_get_visible_child_name (views), ==, "workshops");
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (views), ==, "overview");
   g_assert_true (gtk_widget_activate_action (window, "win.view", "s", "recommendations"));
   g_assert_cmpstr (gtk_stack_get_visible_child_name (views), ==, "recommendations");
 
@@ -643,6 +648,8 @@ test_all_countries (Fixture       *fixture,
   g_assert_false (upr_sidebar_get_all_countries (sidebar));
   g_assert_cmpstr (upr_matrix_page_get_country_code (matrix), ==, "KE");
   g_assert_true (gtk_stack_page_get_visible (overview));
+  g_assert_false (upr_overview_page_get_all_countries (overview_page));
+  g_assert_cmpstr (upr_overview_page_get_country_code (overview_page), ==, "KE");
   g_assert_cmpstr (upr_window_get_page_name (fixture->window), ==, "empty");
 }
 

@@ -301,6 +301,39 @@ count (Fixture    *fixture,
   return counts;
 }
 
+/* The counts on many days read at once are those of each day read alone. */
+static void
+assert_over_time_as_each_day (Fixture    *fixture,
+                              const char *country)
+{
+  static const char * const days[] = { "2019-01-01", "2021-02-28", "2021-03-01", "2021-06-01",
+                                        "2022-09-15", "2023-06-01", "2024-06-29", "2024-06-30",
+                                        "2030-01-01", NULL };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) over_time = upr_store_count_status_over_time (fixture->store, country,
+                                                                     days, &error);
+
+  g_assert_no_error (error);
+  g_assert_cmpuint (over_time->len, ==, G_N_ELEMENTS (days) - 1);
+  for (guint d = 0; days[d] != NULL; d++)
+    {
+      g_autoptr(GArray) alone = count (fixture, country, 0, UPR_COUNT_BY_STATUS, days[d]);
+      GArray *together = g_ptr_array_index (over_time, d);
+
+      g_assert_cmpuint (together->len, ==, alone->len);
+      for (guint i = 0; i < alone->len; i++)
+        {
+          UprCount *a = &g_array_index (alone, UprCount, i);
+          UprCount *t = &g_array_index (together, UprCount, i);
+
+          g_assert_cmpstr (t->key, ==, a->key);
+          if (t->count != a->count)
+            g_error ("%s on %s: %u %s, expected %u", country != NULL ? country : "all",
+                     days[d], t->count, a->key, a->count);
+        }
+    }
+}
+
 static void
 increment_cb (UprStore   *store,
               const char *table,
@@ -1541,6 +1574,8 @@ test_progress (Fixture      *fixture,
     g_assert_no_error (error);
     g_assert_cmpuint (n, ==, 2);
     g_assert_cmpuint (count_of (now, "implemented"), ==, 2);
+    assert_over_time_as_each_day (fixture, "MG");
+    assert_over_time_as_each_day (fixture, NULL);
   }
 
   /* The update must belong to a recommendation; a failure leaves it to be saved again. */
@@ -1570,6 +1605,11 @@ test_as_of_reviews (Fixture      *fixture,
   g_clear_pointer (&counts, g_array_unref);
   counts = count (fixture, "LR", 0, UPR_COUNT_BY_RESPONSE, "2021-01-01");
   g_assert_cmpuint (count_of (counts, "pending"), ==, 2);
+  /* Reviews held between the days, and a status set by hand without a date. */
+  g_object_set (b, "status", "in-progress", NULL);
+  save (fixture, b);
+  assert_over_time_as_each_day (fixture, "LR");
+  assert_over_time_as_each_day (fixture, NULL);
 }
 
 /* UPR Info's averaging of assessments */

@@ -3,6 +3,8 @@
  * count is one or two grouped queries; the charts draw them, the text reads them out. */
 #include "config.h"
 
+#include <string.h>
+
 #include "upr-assessment.h"
 #include "upr-store-recommendations-private.h"
 #include "upr-vocab.h"
@@ -338,4 +340,157 @@ upr_store_count_recommendations (UprStore   *self,
     default:
       g_return_val_if_reached (NULL);
     }
+}
+
+/* The status over time, in one reading */
+
+/* One candidate for the status of a recommendation, ordered as STATUS_CANDIDATES orders them
+ * (upr-store-recommendations-private.h): by day, then the current status before an update of
+ * the same day, then by when it was entered. */
+typedef struct
+{
+  char     *day;     /* "" for a current status without a date: it holds from the start */
+  gboolean  current;
+  char     *entered;
+  char     *status;
+} Candidate;
+
+static void
+candidate_clear (gpointer data)
+{
+  Candidate *candidate = data;
+
+  g_free (candidate->day);
+  g_free (candidate->entered);
+  g_free (candidate->status);
+}
+
+static gboolean
+candidate_later (const Candidate *a,
+                 const Candidate *b)
+{
+  int by_day = strcmp (a->day, b->day);
+
+  if (by_day != 0)
+    return by_day > 0;
+  if (a->current != b->current)
+    return a->current;
+  return strcmp (a->entered, b->entered) > 0;
+}
+
+/* Counts one recommendation, whose candidates are @candidates, on each day it was reviewed by. */
+static void
+count_one_over_time (GArray             *candidates,
+                     const char         *review_date,
+                     const char * const *days,
+                     GHashTable        **tables)
+{
+  for (guint d = 0; days[d] != NULL; d++)
+    {
+      const Candidate *best = NULL;
+      const char *status;
+
+      if (review_date != NULL && strcmp (review_date, days[d]) > 0)
+        continue;
+      for (guint c = 0; c < candidates->len; c++)
+        {
+          const Candidate *candidate = &g_array_index (candidates, Candidate, c);
+
+          if (strcmp (candidate->day, days[d]) <= 0
+              && (best == NULL || candidate_later (candidate, best)))
+            best = candidate;
+        }
+      status = best != NULL ? best->status : "not-started";
+      g_hash_table_insert (tables[d], g_strdup (status),
+                           GUINT_TO_POINTER (GPOINTER_TO_UINT (g_hash_table_lookup (tables[d],
+                                                                                   status))
+                                             + 1));
+    }
+}
+
+GPtrArray *
+upr_store_count_status_over_time (UprStore           *self,
+                                  const char         *country_code,
+                                  const char * const *days,
+                                  GError            **error)
+{
+  UprSelection selection = { .country_code = country_code };
+  g_autofree char *where = upr_selection_where (&selection);
+  g_autofree char *sql = NULL;
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(GArray) candidates = NULL;
+  g_autofree GHashTable **tables = NULL;
+  g_autofree char *id = NULL;
+  g_autofree char *review_date = NULL;
+  GPtrArray *result;
+  guint n_days;
+  int rc;
+
+  g_return_val_if_fail (UPR_IS_STORE (self), NULL);
+  g_return_val_if_fail (days != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  /* Every candidate of every recommendation, by recommendation: what count_status_as_of()
+   * reads for one day, without the day. */
+  sql = g_strdup_printf ("SELECT r.id, v.review_date, p.status, p.date, 0, p.created_at"
+                         " FROM review AS v CROSS JOIN recommendation AS r"
+                         " CROSS JOIN progress_update AS p"
+                         " WHERE r.review_id = v.id AND p.recommendation_id = r.id"
+                         " AND p.status IS NOT NULL AND %s"
+                         " UNION ALL"
+                         " SELECT r.id, v.review_date, r.status, coalesce (r.status_date, ''),"
+                         " 1, ''"
+                         " FROM review AS v CROSS JOIN recommendation AS r"
+                         " WHERE r.review_id = v.id AND %s"
+                         " ORDER BY 1",
+                         where, where);
+  stmt = upr_store_prepare (self, sql, error);
+  if (stmt == NULL)
+    return NULL;
+  upr_selection_bind (stmt, &selection);
+
+  n_days = g_strv_length ((char **) days);
+  tables = g_new0 (GHashTable *, n_days + 1);
+  for (guint d = 0; d < n_days; d++)
+    tables[d] = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  candidates = g_array_new (FALSE, FALSE, sizeof (Candidate));
+  g_array_set_clear_func (candidates, candidate_clear);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      const char *row_id = (const char *) sqlite3_column_text (stmt, 0);
+      Candidate candidate;
+
+      if (g_strcmp0 (row_id, id) != 0)
+        {
+          if (id != NULL)
+            count_one_over_time (candidates, review_date, days, tables);
+          g_array_set_size (candidates, 0);
+          g_free (id);
+          id = g_strdup (row_id);
+          g_free (review_date);
+          review_date = g_strdup ((const char *) sqlite3_column_text (stmt, 1));
+        }
+      candidate.status = g_strdup ((const char *) sqlite3_column_text (stmt, 2));
+      candidate.day = g_strdup ((const char *) sqlite3_column_text (stmt, 3));
+      candidate.current = sqlite3_column_int (stmt, 4) != 0;
+      candidate.entered = g_strdup ((const char *) sqlite3_column_text (stmt, 5));
+      g_array_append_val (candidates, candidate);
+    }
+  if (id != NULL)
+    count_one_over_time (candidates, review_date, days, tables);
+
+  result = g_ptr_array_new_with_free_func ((GDestroyNotify) g_array_unref);
+  for (guint d = 0; d < n_days; d++)
+    {
+      if (rc == SQLITE_DONE)
+        g_ptr_array_add (result, counts_of_vocab (tables[d], UPR_VOCAB_IMPLEMENTATION_STATUS));
+      g_hash_table_unref (tables[d]);
+    }
+  if (rc != SQLITE_DONE)
+    {
+      g_ptr_array_unref (result);
+      upr_store_fail (self, rc, error);
+      return NULL;
+    }
+  return result;
 }

@@ -33,16 +33,18 @@ upr_store_list_reviews (UprStore   *self,
   g_autoptr(sqlite3_stmt) stmt = NULL;
 
   g_return_val_if_fail (UPR_IS_STORE (self), NULL);
-  g_return_val_if_fail (country_code != NULL, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
   columns = upr_store_select_columns (UPR_TYPE_REVIEW, "v");
-  sql = g_strconcat ("SELECT ", columns, " FROM review AS v WHERE v.country_code = ?"
-                     " ORDER BY v.session", NULL);
+  sql = g_strconcat ("SELECT ", columns, " FROM review AS v",
+                     country_code != NULL ? " WHERE v.country_code = ? ORDER BY v.session"
+                                          : " ORDER BY v.country_code, v.session",
+                     NULL);
   stmt = upr_store_prepare (self, sql, error);
   if (stmt == NULL)
     return NULL;
-  sqlite3_bind_text (stmt, 1, country_code, -1, SQLITE_STATIC);
+  if (country_code != NULL)
+    sqlite3_bind_text (stmt, 1, country_code, -1, SQLITE_STATIC);
   return upr_store_collect (self, UPR_TYPE_REVIEW, stmt, error);
 }
 

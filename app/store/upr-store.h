@@ -177,7 +177,8 @@ gboolean    upr_store_save_participant    (UprStore      *self,
 int         upr_store_cycle_for_session  (UprStore    *self,
                                           int          session);
 
-/* Reviews of a country (UprReview), by session. */
+/* Reviews of a country (UprReview), by session; of every country (@country_code NULL) by
+ * country, then session. */
 GListModel *upr_store_list_reviews       (UprStore    *self,
                                           const char  *country_code,
                                           GError     **error);
@@ -374,5 +375,14 @@ GArray     *upr_store_count_recommendations (UprStore    *self,
                                              const char  *as_of,
                                              guint       *n_recommendations,
                                              GError     **error);
+/* The recommendations of a country (NULL: all) counted by status on each of @days
+ * ("YYYY-MM-DD", NULL-terminated), exactly as upr_store_count_recommendations (…,
+ * UPR_COUNT_BY_STATUS, day, …) counts them one day at a time, but reading the history once:
+ * a chart of the years of every country costs one query, not one per year. Returns a
+ * GPtrArray of one GArray of UprCount per day. */
+GPtrArray  *upr_store_count_status_over_time (UprStore           *self,
+                                              const char         *country_code,
+                                              const char * const *days,
+                                              GError            **error);
 
 G_END_DECLS

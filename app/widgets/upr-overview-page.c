@@ -39,6 +39,7 @@ struct _UprOverviewPage
   /* owned */
   UprContext  *context;
   char        *country_code;
+  gboolean     all_countries; /* every country's recommendations (country_code is NULL) */
   GHashTable  *term_labels; /* term id → label in the interface language, read once */
   guint        refresh_id;
   gboolean     stale;       /* changed while hidden */
@@ -278,46 +279,46 @@ setup_progress_series (UprOverviewPage *self)
   upr_bar_chart_set_series (self->progress_chart, names, colours, G_N_ELEMENTS (progress_order));
 }
 
-static gboolean
-append_progress_bar (UprOverviewPage *self,
-                     const char      *label,
-                     const char      *as_of,
-                     GError         **error)
-{
-  g_autoptr(GArray) counts = count (self, UPR_COUNT_BY_STATUS, as_of, NULL, error);
-  guint values[G_N_ELEMENTS (progress_order)];
-
-  if (counts == NULL)
-    return FALSE;
-  for (guint i = 0; i < G_N_ELEMENTS (progress_order); i++)
-    values[i] = count_of (counts, progress_order[i]);
-  upr_bar_chart_append (self->progress_chart, label, values, NULL);
-  return TRUE;
-}
-
 /* The status of the recommendations on each 31 December from the first review's year,
- * then today. */
+ * then today: every day counted in one reading of the history (a query per year took
+ * seconds for every country together). */
 static gboolean
 fill_progress_chart (UprOverviewPage *self,
                      GListModel      *reviews,
                      GError         **error)
 {
   g_autoptr(GDateTime) now = g_date_time_new_now_local ();
-  g_autofree char *today = g_date_time_format (now, "%Y-%m-%d");
+  g_autoptr(GPtrArray) days = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) labels = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) counts = NULL;
   int first = first_review_year (reviews);
   int this_year = g_date_time_get_year (now);
 
   setup_progress_series (self);
   set_card_visible (self->progress_card, first > 0);
-  for (int year = first; first > 0 && year < this_year; year++)
+  if (first == 0)
+    return TRUE;
+  for (int year = first; year < this_year; year++)
     {
-      g_autofree char *label = g_strdup_printf ("%d", year);
-      g_autofree char *as_of = g_strdup_printf ("%d-12-31", year);
-
-      if (!append_progress_bar (self, label, as_of, error))
-        return FALSE;
+      g_ptr_array_add (days, g_strdup_printf ("%d-12-31", year));
+      g_ptr_array_add (labels, g_strdup_printf ("%d", year));
     }
-  return first == 0 || append_progress_bar (self, _("Today"), today, error);
+  g_ptr_array_add (days, g_date_time_format (now, "%Y-%m-%d"));
+  g_ptr_array_add (labels, g_strdup (_("Today")));
+  g_ptr_array_add (days, NULL);
+  counts = upr_store_count_status_over_time (get_store (self), self->country_code,
+                                             (const char * const *) days->pdata, error);
+  if (counts == NULL)
+    return FALSE;
+  for (guint d = 0; d < counts->len; d++)
+    {
+      guint values[G_N_ELEMENTS (progress_order)];
+
+      for (guint i = 0; i < G_N_ELEMENTS (progress_order); i++)
+        values[i] = count_of (g_ptr_array_index (counts, d), progress_order[i]);
+      upr_bar_chart_append (self->progress_chart, g_ptr_array_index (labels, d), values, NULL);
+    }
+  return TRUE;
 }
 
 /* "159 recommendations · 2 reviews · 34 implemented" */
@@ -383,7 +384,7 @@ refresh (UprOverviewPage *self)
 
   g_clear_handle_id (&self->refresh_id, g_source_remove);
   self->stale = FALSE;
-  if (self->context == NULL || self->country_code == NULL)
+  if (self->context == NULL || (self->country_code == NULL && !self->all_countries))
     {
       gtk_stack_set_visible_child_name (self->stack, "empty");
       return;
@@ -582,12 +583,34 @@ upr_overview_page_set_country_code (UprOverviewPage *self,
 {
   g_return_if_fail (UPR_IS_OVERVIEW_PAGE (self));
 
-  if (g_strcmp0 (self->country_code, country_code) == 0)
+  if (g_strcmp0 (self->country_code, country_code) == 0 && !self->all_countries)
     return;
   g_free (self->country_code);
   self->country_code = g_strdup (country_code);
+  self->all_countries = FALSE;
   refresh_when_shown (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_COUNTRY_CODE]);
+}
+
+void
+upr_overview_page_show_all_countries (UprOverviewPage *self)
+{
+  g_return_if_fail (UPR_IS_OVERVIEW_PAGE (self));
+
+  if (self->all_countries)
+    return;
+  g_clear_pointer (&self->country_code, g_free);
+  self->all_countries = TRUE;
+  refresh_when_shown (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_COUNTRY_CODE]);
+}
+
+gboolean
+upr_overview_page_get_all_countries (UprOverviewPage *self)
+{
+  g_return_val_if_fail (UPR_IS_OVERVIEW_PAGE (self), FALSE);
+
+  return self->all_countries;
 }
 
 void

@@ -146,8 +146,7 @@ update_title (UprWindow  *self,
   gtk_window_set_title (GTK_WINDOW (self), title);
 }
 
-/* Every country's recommendations; workshops belong to one country each. The overview
- * does not count all countries yet (upr-overview-page.h): it is left out. */
+/* Every country's recommendations and their overview; workshops belong to one country each. */
 static void
 show_all_countries (UprWindow *self)
 {
@@ -157,11 +156,12 @@ show_all_countries (UprWindow *self)
                       || upr_matrix_page_get_country_code (self->matrix_page) != NULL;
 
   gtk_stack_set_visible_child_name (self->main_stack, "country");
-  gtk_stack_page_set_visible (self->overview_stack_page, FALSE);
+  gtk_stack_page_set_visible (self->overview_stack_page, TRUE);
   /* Choosing "All countries" means looking at their recommendations. */
-  if (entering || g_strcmp0 (view, "overview") == 0)
+  if (entering && g_strcmp0 (view, "recommendations") != 0)
     gtk_stack_set_visible_child_name (self->view_stack, "recommendations");
   upr_matrix_page_set_country_code (self->matrix_page, NULL);
+  upr_overview_page_show_all_countries (self->overview_page);
   gtk_stack_set_visible_child_name (self->workshops_stack, "all");
   update_title (self, _("All countries"));
 }
