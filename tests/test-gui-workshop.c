@@ -747,7 +747,7 @@ test_already_known (Fixture       *f,
                    upr_record_get_id (UPR_RECORD (known)));
   g_assert_cmpuint (n_stored_people_named (f, "Marie-José Dupont"), ==, 1);
 
-  /* Typed again: she is already here; only "Add as New Person" adds a namesake. */
+  /* Typed again: she is already here; only "New Person With This Name" adds a namesake. */
   type_participant (f, "Marie-José Dupont", NULL, NULL, NULL);
   g_assert_nonnull (upr_participant_entry_get_offered (entry));
   g_assert_false (shows (part (entry, UPR_TYPE_PARTICIPANT_ENTRY, "use_button")));
