@@ -234,7 +234,9 @@ measure (UprBarChart *self,
   for (guint i = 0; i < self->bars->len; i++)
     {
       Bar *bar = g_ptr_array_index (self->bars, i);
-      g_autofree char *count = g_strdup_printf ("%u", bar_total (self, bar));
+      /* Grouped as the locale groups digits ("40,000", "40 000"): counts of every
+       * country run into tens of thousands. */
+      g_autofree char *count = g_strdup_printf ("%'u", bar_total (self, bar));
 
       m->label_width = MAX (m->label_width, text_width (widget, bar->label));
       m->count_width = MAX (m->count_width, text_width (widget, count));
@@ -287,7 +289,7 @@ draw_bar (UprBarChart   *self,
 {
   double room = MAX (m->width - m->label_width - m->count_width - 3 * GAP, 1);
   double x = m->label_width + GAP;
-  g_autofree char *count = g_strdup_printf ("%u", bar_total (self, bar));
+  g_autofree char *count = g_strdup_printf ("%'u", bar_total (self, bar));
 
   show_text (GTK_WIDGET (self), cr, bar->label, 0, y, m->label_width, m);
   for (guint s = 0; s < n_series (self) && m->max_total > 0; s++)
