@@ -1,16 +1,21 @@
 /* test-gui-matrix-return.c: the "Returned Matrix" dialog on a matrix exported, then filled
  * in with openpyxl (tests/data/return/edit-matrix.py): the diff, the rows left out, Apply
- * without a partner refused, Apply, Cancel. Needs a display (xvfb-run).
+ * without a partner refused, Apply, Cancel; the partner of assessments: said at once when it
+ * cannot make one, the type of a new one, the assessments left out. Needs a display
+ * (xvfb-run).
  *
  * Argument: the path of edit-matrix.py. */
 #include "config.h"
 
 #include <glib/gstdio.h>
 #include <gtk/gtk.h>
+#include <string.h>
 
 #include "upr-context.h"
 #include "upr-demo.h"
+#include "upr-form.h"
 #include "upr-matrix-return-dialog.h"
+#include "upr-organisation.h"
 #include "upr-organisation-entry.h"
 #include "upr-store-export.h"
 #include "upr-test-lsan.h"
@@ -109,6 +114,7 @@ fixture_set_up (Fixture      *fixture,
                 (char *[]) { (char *) "/usr/bin/python3", (char *) edit_script, exported, filled,
                              (char *) "2:status=Implemented",
                              (char *) "3:latest-progress=Law passed.",
+                             (char *) "7:assessment=Fully implemented",
                              (char *) "6:key=not-a-key", NULL },
                 NULL, G_SPAWN_DEFAULT, NULL, NULL, NULL, NULL, &status, &error);
   g_assert_no_error (error);
@@ -139,6 +145,24 @@ fixture_tear_down (Fixture      *fixture,
   g_free (fixture->dir);
 }
 
+/* The newest assessment of @recommendation_id is @partner's: fully implemented. */
+static void
+assert_assessed (Fixture    *fixture,
+                 const char *recommendation_id,
+                 const char *partner)
+{
+  g_autoptr(UprOrganisation) organisation = upr_store_find_organisation (fixture->store,
+                                                                         partner, NULL);
+  g_autoptr(GListModel) assessments = upr_store_list_assessments (fixture->store,
+                                                                  recommendation_id, NULL);
+  g_autoptr(UprRecord) newest = g_list_model_get_item (assessments, 0);
+
+  g_assert_nonnull (organisation);
+  g_assert_cmpstr (upr_record_get_string (newest, "organisation-id"), ==,
+                   upr_record_get_string (UPR_RECORD (organisation), "id"));
+  g_assert_cmpstr (upr_record_get_string (newest, "level"), ==, "fully-implemented");
+}
+
 static void
 test_apply (Fixture      *fixture,
             gconstpointer data)
@@ -149,7 +173,7 @@ test_apply (Fixture      *fixture,
   gint64 changes = upr_store_count_changes (fixture->store);
   g_autoptr(UprExportMatrix) matrix = NULL;
 
-  g_assert_cmpuint (g_list_model_get_n_items (child (dialog, "items")), ==, 2);
+  g_assert_cmpuint (g_list_model_get_n_items (child (dialog, "items")), ==, 3);
   g_assert_true (gtk_widget_get_visible (problems));
   g_assert_true (g_str_has_prefix (gtk_label_get_text (GTK_LABEL (problems)), "Row 6, column"));
 
@@ -165,6 +189,96 @@ test_apply (Fixture      *fixture,
   matrix = upr_store_export_matrix (fixture->store, (const char *[]) { "CG", NULL }, 0, NULL);
   g_assert_cmpstr (upr_export_matrix_get_item (matrix, 0)->status, ==, "implemented");
   g_assert_cmpstr (upr_export_matrix_get_item (matrix, 1)->progress_text, ==, "Law passed.");
+  assert_assessed (fixture, upr_export_matrix_get_item (matrix, 5)->id, "CFD");
+}
+
+static char *
+stakeholder_type_of (Fixture    *fixture,
+                     const char *name)
+{
+  g_autoptr(UprOrganisation) organisation = upr_store_find_organisation (fixture->store, name,
+                                                                         NULL);
+
+  g_assert_nonnull (organisation);
+  return g_strdup (upr_record_get_string (UPR_RECORD (organisation), "stakeholder-type"));
+}
+
+/* A new partner: the assessments need its type, said before Apply; chosen, it is created
+ * with it and its assessment recorded. */
+static void
+test_new_partner_type (Fixture      *fixture,
+                       gconstpointer data)
+{
+  UprMatrixReturnDialog *dialog = present (fixture);
+  GtkWidget *error = child (dialog, "error_label");
+  GtkWidget *leave_out = child (dialog, "leave_out_button");
+  GtkDropDown *type = child (dialog, "type_drop_down");
+  g_autofree char *created_type = NULL;
+  g_autoptr(UprExportMatrix) matrix = NULL;
+
+  g_assert_false (gtk_widget_get_visible (error));
+  g_assert_false (gtk_widget_get_sensitive (GTK_WIDGET (type)));
+  upr_organisation_entry_set_text (child (dialog, "partner_entry"), "Réseau Kouilou");
+  g_assert_true (gtk_widget_get_sensitive (GTK_WIDGET (type)));
+  g_assert_true (gtk_widget_get_visible (error));
+  g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (error)),
+                            "choose the type of Réseau Kouilou"));
+  g_assert_true (gtk_widget_get_visible (leave_out));
+
+  upr_form_set_vocab_id (type, "cso");
+  g_assert_false (gtk_widget_get_visible (error));
+  g_assert_false (gtk_widget_get_visible (leave_out));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "dialog.apply", NULL));
+  g_assert_null (find_dialog ());
+  created_type = stakeholder_type_of (fixture, "Réseau Kouilou");
+  g_assert_cmpstr (created_type, ==, "cso");
+  matrix = upr_store_export_matrix (fixture->store, (const char *[]) { "CG", NULL }, 0, NULL);
+  assert_assessed (fixture, upr_export_matrix_get_item (matrix, 5)->id, "Réseau Kouilou");
+}
+
+/* A known partner that cannot assess (a university): said by name; the assessments left
+ * out, the rest is applied. */
+static void
+test_leave_out (Fixture      *fixture,
+                gconstpointer data)
+{
+  UprMatrixReturnDialog *dialog = present (fixture);
+  GtkWidget *error = child (dialog, "error_label");
+  g_autoptr(UprExportMatrix) before = upr_store_export_matrix (fixture->store,
+                                                               (const char *[]) { "CG", NULL },
+                                                               0, NULL);
+  g_autoptr(UprExportMatrix) after = NULL;
+  g_autoptr(UprOrganisation) university = upr_store_find_organisation (fixture->store,
+                                                                       "UNIKIN", NULL);
+  g_autoptr(GListModel) assessments = NULL;
+  g_autoptr(UprRecord) newest = NULL;
+
+  upr_organisation_entry_set_text (child (dialog, "partner_entry"), "UNIKIN");
+  g_assert_false (gtk_widget_get_sensitive (child (dialog, "type_drop_down")));
+  g_assert_true (gtk_widget_get_visible (error));
+  g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (error)), "“Academia”"));
+
+  /* Apply refused, with the same words. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "dialog.apply", NULL));
+  g_assert_true (find_dialog () == dialog);
+  g_assert_true (gtk_widget_get_visible (error));
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog),
+                                             "dialog.leave-out-assessments", NULL));
+  g_assert_cmpuint (g_list_model_get_n_items (child (dialog, "items")), ==, 2);
+  g_assert_false (gtk_widget_get_visible (error));
+  g_assert_false (gtk_widget_get_visible (child (dialog, "leave_out_button")));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "dialog.apply", NULL));
+  g_assert_null (find_dialog ());
+  after = upr_store_export_matrix (fixture->store, (const char *[]) { "CG", NULL }, 0, NULL);
+  g_assert_cmpstr (upr_export_matrix_get_item (after, 0)->status, ==, "implemented");
+  g_assert_cmpstr (upr_export_matrix_get_item (after, 5)->assessment_level, ==,
+                   upr_export_matrix_get_item (before, 5)->assessment_level);
+  assessments = upr_store_list_assessments (fixture->store,
+                                            upr_export_matrix_get_item (after, 5)->id, NULL);
+  newest = g_list_model_get_item (assessments, 0);
+  g_assert_cmpstr (upr_record_get_string (newest, "organisation-id"), !=,
+                   upr_record_get_string (UPR_RECORD (university), "id"));
 }
 
 static void
@@ -196,5 +310,9 @@ main (int   argc,
               fixture_tear_down);
   g_test_add ("/upright/gui/matrix-return/cancel", Fixture, NULL, fixture_set_up, test_cancel,
               fixture_tear_down);
+  g_test_add ("/upright/gui/matrix-return/new-partner-type", Fixture, NULL, fixture_set_up,
+              test_new_partner_type, fixture_tear_down);
+  g_test_add ("/upright/gui/matrix-return/leave-out", Fixture, NULL, fixture_set_up,
+              test_leave_out, fixture_tear_down);
   return g_test_run ();
 }

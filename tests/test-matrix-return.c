@@ -11,9 +11,11 @@
 #include <sqlite3.h>
 #include <string.h>
 
+#include "upr-assessment.h"
 #include "upr-demo.h"
 #include "upr-matrix-return.h"
 #include "upr-organisation.h"
+#include "upr-progress-update.h"
 #include "upr-store-export.h"
 #include "upr-workbook.h"
 
@@ -180,22 +182,108 @@ organisation_id (Fixture    *fixture,
   return g_strdup (upr_record_get_string (UPR_RECORD (organisation), "id"));
 }
 
+/* The officer's work in Upright after the export: a progress update on the recommendation of
+ * spreadsheet row @row, with no organisation. */
+static void
+officer_update (Fixture    *fixture,
+                guint       row,
+                const char *date,
+                const char *status,
+                const char *text)
+{
+  g_autoptr(UprExportMatrix) rows = upr_store_export_matrix (fixture->store,
+                                                             (const char *[]) { "CG", NULL },
+                                                             0, NULL);
+  g_autoptr(UprProgressUpdate) update = upr_progress_update_new ();
+  g_autoptr(GError) error = NULL;
+
+  g_object_set (update, "recommendation-id", item_at (rows, row)->id, "date", date, "status",
+                status, "text", text, NULL);
+  g_assert_true (upr_store_add_progress_update (fixture->store, update, &error));
+  g_assert_no_error (error);
+}
+
+static const UprMatrixReturnProblem *
+problem_at (UprMatrixReturn *matrix,
+            guint            index)
+{
+  GPtrArray *problems = upr_matrix_return_get_problems (matrix);
+
+  g_assert_cmpuint (index, <, problems->len);
+  return problems->pdata[index];
+}
+
+static void
+assert_problem (const UprMatrixReturnProblem *problem,
+                guint                         row,
+                const char                   *column,
+                const char                   *in_message)
+{
+  g_assert_cmpuint (problem->row, ==, row);
+  g_assert_cmpstr (problem->column, ==, column);
+  if (strstr (problem->message, in_message) == NULL)
+    g_error ("row %u: “%s” not in “%s”", row, in_message, problem->message);
+}
+
 /* Fixture */
+
+/* The demo database and its French matrix, made once: each test starts from copies (loading
+ * the demo and exporting are most of a test's time, under the sanitizers above all). */
+static char *template_dir;
+
+static void
+copy_file (const char *from_dir,
+           const char *to_dir,
+           const char *name)
+{
+  g_autofree char *from_path = g_build_filename (from_dir, name, NULL);
+  g_autofree char *to_path = g_build_filename (to_dir, name, NULL);
+  g_autoptr(GFile) from = g_file_new_for_path (from_path);
+  g_autoptr(GFile) to = g_file_new_for_path (to_path);
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (g_file_copy (from, to, G_FILE_COPY_NONE, NULL, NULL, NULL, &error));
+  g_assert_no_error (error);
+}
+
+static void
+make_template (void)
+{
+  g_autoptr(GError) error = NULL;
+  Fixture fixture = { 0 };
+
+  template_dir = g_dir_make_tmp ("upright-return-template-XXXXXX", &error);
+  g_assert_no_error (error);
+  fixture.dir = template_dir;
+  fixture.path = g_build_filename (template_dir, "upright.db", NULL);
+  fixture.store = upr_store_open (fixture.path, &error);
+  g_assert_no_error (error);
+  g_assert_true (upr_demo_load (fixture.store, &error));
+  g_assert_no_error (error);
+  g_object_unref (export (&fixture, "fr", "matrice.xlsx"));
+  /* Closed, the database is whole in its one file. */
+  g_clear_object (&fixture.store);
+  g_free (fixture.path);
+}
 
 static void
 fixture_set_up (Fixture      *fixture,
                 gconstpointer data)
 {
   g_autoptr(GError) error = NULL;
+  g_autofree char *exported = NULL;
 
+  if (template_dir == NULL)
+    make_template ();
   fixture->dir = g_dir_make_tmp ("upright-return-XXXXXX", &error);
   g_assert_no_error (error);
+  copy_file (template_dir, fixture->dir, "upright.db");
+  copy_file (template_dir, fixture->dir, "matrice.xlsx");
   fixture->path = g_build_filename (fixture->dir, "upright.db", NULL);
   fixture->store = upr_store_open (fixture->path, &error);
   g_assert_no_error (error);
-  g_assert_true (upr_demo_load (fixture->store, &error));
-  g_assert_no_error (error);
-  fixture->exported = export (fixture, "fr", "matrice.xlsx");
+  exported = g_build_filename (fixture->dir, "matrice.xlsx", NULL);
+  fixture->exported = g_file_new_for_path (exported);
 }
 
 static void
@@ -459,10 +547,242 @@ test_refusals (Fixture      *fixture,
   g_assert_error (error, UPR_MATRIX_RETURN_ERROR, UPR_MATRIX_RETURN_ERROR_NOT_MATRIX);
 }
 
+/* The officer worked on rows 2, 3, 5, 6 and 7 in Upright after the export. What the partner
+ * left as exported is not a change (rows 2 and 3: the defect this guards against would have
+ * put the old values back over the officer's); what both changed the same way is none either
+ * (row 6); what both changed differently is a problem naming Upright's value (rows 5 and 7);
+ * only row 4, changed by the partner alone, is a change. */
+static void
+test_officer_newer (Fixture      *fixture,
+                    gconstpointer data)
+{
+  g_autoptr(GFile) file = edited (fixture, "filled.xlsx", "4:status=Mise en œuvre",
+                                  "5:status=Mise en œuvre", "6:status=En cours",
+                                  "6:status-date=date:2025-06-04",
+                                  "7:latest-progress=Le partenaire écrit ceci.", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(UprMatrixReturn) matrix = NULL;
+  g_autoptr(UprExportMatrix) rows = NULL;
+
+  officer_update (fixture, 2, "2025-06-01", "implemented", "Noted by the officer.");
+  officer_update (fixture, 3, "2025-06-02", NULL, "Officer's progress.");
+  officer_update (fixture, 5, "2025-06-03", "partially-implemented", NULL);
+  officer_update (fixture, 6, "2025-06-04", "in-progress", NULL);
+  officer_update (fixture, 7, "2025-06-05", NULL, "Officer's text.");
+  rows = upr_store_export_matrix (fixture->store, (const char *[]) { "CG", NULL }, 0, NULL);
+
+  matrix = read_back (fixture, file, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (upr_matrix_return_get_changes (matrix)->len, ==, 1);
+  assert_change (change_at (matrix, 0), 4, item_at (rows, 4)->id, UPR_MATRIX_RETURN_STATUS,
+                 "implemented");
+  g_assert_cmpuint (upr_matrix_return_get_problems (matrix)->len, ==, 2);
+  assert_problem (problem_at (matrix, 0), 5, "Statut", "“Partially implemented (2025-06-03)”");
+  g_assert_cmpstr (problem_at (matrix, 0)->value, ==, "Mise en œuvre");
+  assert_problem (problem_at (matrix, 1), 7, "Dernier avancement", "“Officer's text.”");
+
+  g_assert_true (upr_matrix_return_apply (matrix, fixture->store, "CFD", TODAY, &error));
+  g_assert_no_error (error);
+  g_clear_pointer (&rows, upr_export_matrix_free);
+  rows = upr_store_export_matrix (fixture->store, (const char *[]) { "CG", NULL }, 0, NULL);
+  g_assert_cmpstr (item_at (rows, 2)->status, ==, "implemented");
+  g_assert_cmpstr (item_at (rows, 2)->status_date, ==, "2025-06-01");
+  g_assert_cmpstr (item_at (rows, 3)->progress_text, ==, "Officer's progress.");
+  g_assert_cmpstr (item_at (rows, 4)->status, ==, "implemented");
+  g_assert_cmpstr (item_at (rows, 5)->status, ==, "partially-implemented");
+  g_assert_cmpstr (item_at (rows, 7)->progress_text, ==, "Officer's text.");
+}
+
+/* A matrix exported before keys carried a baseline (only ids in the key column) is compared
+ * with the database, as it always was; a key whose baseline was tampered with is refused. */
+static void
+test_without_baseline (Fixture      *fixture,
+                       gconstpointer data)
+{
+  g_autoptr(UprExportMatrix) rows = upr_store_export_matrix (fixture->store,
+                                                             (const char *[]) { "CG", NULL },
+                                                             0, NULL);
+  g_autoptr(GPtrArray) edits = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  g_autoptr(GFile) old = NULL;
+  g_autoptr(GFile) tampered = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(UprMatrixReturn) matrix = NULL;
+  g_autofree char *bad_key = g_strdup_printf ("3:key=%s|in-progress|", item_at (rows, 3)->id);
+  g_autofree char *in = g_file_get_path (fixture->exported);
+  g_autofree char *out = g_build_filename (fixture->dir, "old.xlsx", NULL);
+
+  for (guint row = 2; row < upr_export_matrix_get_n_items (rows) + 2; row++)
+    g_ptr_array_add (edits, g_strdup_printf ("%u:key=%s", row, item_at (rows, row)->id));
+  /* Too many edits for edited()'s arguments: the same call, by hand. */
+  g_ptr_array_add (argv, (char *) "/usr/bin/python3");
+  g_ptr_array_add (argv, (char *) edit_script);
+  g_ptr_array_add (argv, in);
+  g_ptr_array_add (argv, out);
+  g_ptr_array_extend (argv, edits, NULL, NULL);
+  g_ptr_array_add (argv, (char *) "4:status=Mise en œuvre");
+  g_ptr_array_add (argv, NULL);
+  {
+    int status = -1;
+
+    g_spawn_sync (NULL, (char **) argv->pdata, NULL, G_SPAWN_DEFAULT, NULL, NULL, NULL, NULL,
+                  &status, &error);
+    g_assert_no_error (error);
+    g_assert_true (g_spawn_check_wait_status (status, NULL));
+  }
+  old = g_file_new_for_path (out);
+  matrix = read_back (fixture, old, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (upr_matrix_return_get_problems (matrix)->len, ==, 0);
+  g_assert_cmpuint (upr_matrix_return_get_changes (matrix)->len, ==, 1);
+  assert_change (change_at (matrix, 0), 4, item_at (rows, 4)->id, UPR_MATRIX_RETURN_STATUS,
+                 "implemented");
+  g_clear_pointer (&matrix, upr_matrix_return_free);
+
+  tampered = edited (fixture, "tampered.xlsx", bad_key, NULL);
+  matrix = read_back (fixture, tampered, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (upr_matrix_return_get_changes (matrix)->len, ==, 0);
+  g_assert_cmpuint (upr_matrix_return_get_problems (matrix)->len, ==, 1);
+  assert_problem (problem_at (matrix, 0), 3, "Clé", "edited");
+}
+
+/* A cell emptied by the partner is never dropped silently: a status, a status date, a
+ * progress text or an assessment cannot be unsaid, and the row is left out, said so. */
+static void
+test_erased (Fixture      *fixture,
+             gconstpointer data)
+{
+  g_autoptr(UprExportMatrix) rows = upr_store_export_matrix (fixture->store,
+                                                             (const char *[]) { "CG", NULL },
+                                                             0, NULL);
+  g_autoptr(GFile) file = edited (fixture, "erased.xlsx", "2:status=", "3:status-date=",
+                                  "4:latest-progress=", "5:assessment=",
+                                  "5:status=Mise en œuvre", "8:status=Mise en œuvre",
+                                  "6:status-date=", "6:assessment=", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(UprMatrixReturn) matrix = read_back (fixture, file, NULL, &error);
+
+  g_assert_no_error (error);
+  /* Row 6 had no status date nor assessment: emptying them again is nothing. */
+  g_assert_null (item_at (rows, 6)->status_date);
+  g_assert_null (item_at (rows, 6)->assessment_level);
+  g_assert_cmpuint (upr_matrix_return_get_problems (matrix)->len, ==, 4);
+  assert_problem (problem_at (matrix, 0), 2, "Statut", "status was erased");
+  assert_problem (problem_at (matrix, 1), 3, "Date du statut", "status date was erased");
+  assert_problem (problem_at (matrix, 2), 4, "Dernier avancement", "progress was erased");
+  assert_problem (problem_at (matrix, 3), 5, "Évaluation", "assessment was erased");
+  for (guint i = 0; i < 4; i++)
+    g_assert_null (problem_at (matrix, i)->value);
+  /* Row 5's new status goes with its erased assessment; row 8 is sound. */
+  g_assert_cmpuint (upr_matrix_return_get_changes (matrix)->len, ==, 1);
+  assert_change (change_at (matrix, 0), 8, item_at (rows, 8)->id, UPR_MATRIX_RETURN_STATUS,
+                 "implemented");
+}
+
+/* Assessments need a partner that can make one (UPR Info's sources): a new name needs a type
+ * that is one, a known organisation of another type is refused by name; the assessments can
+ * be left out and the rest applied. */
+static void
+test_assessing_partner (Fixture      *fixture,
+                        gconstpointer data)
+{
+  g_autoptr(GFile) file = edited (fixture, "filled.xlsx", "3:latest-progress=Texte.",
+                                  "7:assessment=Pleinement mise en œuvre", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(UprMatrixReturn) matrix = read_back (fixture, file, NULL, &error);
+  g_autoptr(UprMatrixReturn) again = NULL;
+  g_autofree char *university = organisation_id (fixture, "UNIKIN");
+  g_autofree char *network = NULL;
+  g_autofree char *sql = NULL;
+  g_autofree char *assessments = NULL;
+  g_autofree char *updates = NULL;
+  g_autoptr(UprOrganisation) created = NULL;
+
+  g_assert_no_error (error);
+  g_assert_true (upr_matrix_return_has_assessments (matrix));
+  g_assert_true (upr_matrix_return_check_partner (matrix, fixture->store, "CFD", NULL, &error));
+  g_assert_no_error (error);
+
+  g_assert_false (upr_matrix_return_check_partner (matrix, fixture->store, "Réseau Kouilou",
+                                                   "academia", &error));
+  g_assert_error (error, UPR_MATRIX_RETURN_ERROR, UPR_MATRIX_RETURN_ERROR_PARTNER);
+  g_assert_nonnull (strstr (error->message, "choose the type of Réseau Kouilou"));
+  g_clear_error (&error);
+  g_assert_false (upr_matrix_return_check_partner (matrix, fixture->store, "UNIKIN", "cso",
+                                                   &error));
+  g_assert_nonnull (strstr (error->message, "Université de Kinshasa – Faculté de droit is "
+                                            "recorded as “Academia”"));
+  g_clear_error (&error);
+  g_assert_false (upr_matrix_return_apply_as (matrix, fixture->store, "UNIKIN", NULL, TODAY,
+                                              &error));
+  g_assert_error (error, UPR_MATRIX_RETURN_ERROR, UPR_MATRIX_RETURN_ERROR_PARTNER);
+  g_clear_error (&error);
+
+  /* The university, without the assessments: its progress is recorded, and nothing else. */
+  again = read_back (fixture, file, university, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (upr_matrix_return_leave_out_assessments (again), ==, 1);
+  g_assert_false (upr_matrix_return_has_assessments (again));
+  g_assert_cmpuint (upr_matrix_return_get_changes (again)->len, ==, 1);
+  g_assert_true (upr_matrix_return_apply_as (again, fixture->store, "UNIKIN", NULL, TODAY,
+                                             &error));
+  g_assert_no_error (error);
+  sql = g_strdup_printf ("SELECT (SELECT group_concat(text) FROM progress_update"
+                         " WHERE organisation_id = '%s' AND date = '" TODAY "'),"
+                         " (SELECT count(*) FROM assessment WHERE organisation_id = '%s')",
+                         university, university);
+  updates = query (fixture, sql);
+  g_assert_cmpstr (updates, ==, "Texte.|0\n");
+
+  /* A new name chosen as civil society: created so, and its assessment recorded. */
+  g_assert_true (upr_matrix_return_apply_as (matrix, fixture->store, "Réseau Kouilou", "cso",
+                                             TODAY, &error));
+  g_assert_no_error (error);
+  created = upr_store_find_organisation (fixture->store, "Réseau Kouilou", NULL);
+  g_assert_nonnull (created);
+  g_assert_cmpstr (upr_record_get_string (UPR_RECORD (created), "stakeholder-type"), ==, "cso");
+  network = g_strdup (upr_record_get_string (UPR_RECORD (created), "id"));
+  g_free (sql);
+  sql = g_strdup_printf ("SELECT level, source FROM assessment WHERE organisation_id = '%s'",
+                         network);
+  assessments = query (fixture, sql);
+  g_assert_cmpstr (assessments, ==, "fully-implemented|cso\n");
+}
+
+/* The baseline of a progress text survives what a spreadsheet may do to it: accents composed,
+ * Windows line ends, spaces around. Written back so, while the officer reported newer
+ * progress in Upright, it is neither a change nor a conflict. */
+static void
+test_text_forms (Fixture      *fixture,
+                 gconstpointer data)
+{
+  g_autoptr(GFile) french = g_steal_pointer (&fixture->exported);
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(UprMatrixReturn) matrix = NULL;
+
+  /* "adoptée" with a combining accent, as some keyboards and PDFs give it. */
+  officer_update (fixture, 8, "2025-06-01", NULL, "Loi adopte\xcc\x81" "e.");
+  fixture->exported = export (fixture, "fr", "nfd.xlsx");
+  file = edited (fixture, "nfc.xlsx",
+                 "8:latest-progress=  2025-06-01\r\nLoi adopt\xc3\xa9" "e.\r\n", NULL);
+  officer_update (fixture, 8, "2025-06-02", "implemented", "Loi promulguée.");
+
+  matrix = read_back (fixture, file, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (upr_matrix_return_get_problems (matrix)->len, ==, 0);
+  g_assert_cmpuint (upr_matrix_return_get_changes (matrix)->len, ==, 0);
+  g_clear_object (&fixture->exported);
+  fixture->exported = g_steal_pointer (&french);
+}
+
 int
 main (int   argc,
       char *argv[])
 {
+  int status;
+
   g_test_init (&argc, &argv, NULL);
   if (argc < 3)
     g_error ("usage: test-matrix-return EDIT-MATRIX.PY LOCALEDIR");
@@ -480,7 +800,16 @@ main (int   argc,
   ADD ("/upright/matrix-return/new-partner", test_new_partner);
   ADD ("/upright/matrix-return/refused-apply", test_refused_apply);
   ADD ("/upright/matrix-return/refusals", test_refusals);
+  ADD ("/upright/matrix-return/officer-newer", test_officer_newer);
+  ADD ("/upright/matrix-return/without-baseline", test_without_baseline);
+  ADD ("/upright/matrix-return/erased", test_erased);
+  ADD ("/upright/matrix-return/assessing-partner", test_assessing_partner);
+  ADD ("/upright/matrix-return/text-forms", test_text_forms);
 #undef ADD
 
-  return g_test_run ();
+  status = g_test_run ();
+  if (template_dir != NULL)
+    remove_all (template_dir);
+  g_free (template_dir);
+  return status;
 }

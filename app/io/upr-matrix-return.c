@@ -1,10 +1,14 @@
 /* upr-matrix-return.c: a returned implementation matrix, compared with the database and
  * applied as the partner's progress updates (upr-matrix-return.h).
  *
- * Only the database says what the matrix showed: a cell is a change when it differs from what
- * the database holds now. Dates older than the database's are not changes: the database has
- * moved on since the export (or this workbook was applied already), and such a date could
- * not move the status anyway. */
+ * Each row's hidden key says what its cells held when exported (the baseline): a cell equal
+ * to it was left alone by the partner, whatever the database holds now. The cells of a group
+ * (the status and its date; the progress text and its date) are judged together: a partner's
+ * new status date re-dates a status the officer may have changed since.
+ *
+ * Rows without a baseline (a matrix exported by an earlier Upright) are compared with the
+ * database: dates older than the database's are then not changes, the database having moved
+ * on since the export (or this workbook been applied already). */
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
@@ -42,6 +46,16 @@ typedef struct
   GHashTable *seen;                     /* ids met so far */
 } Layout;
 
+/* What a row's partner cells held when exported, from its hidden key; NULL: empty. */
+typedef struct
+{
+  const char *status;
+  const char *status_date;
+  const char *progress_date;
+  const char *progress_hash; /* of the text, see text_hash() */
+  const char *assessment;
+} Baseline;
+
 /* One row being compared. */
 typedef struct
 {
@@ -53,7 +67,22 @@ typedef struct
   guint                          row; /* 1-based */
   UprStore                      *store;
   const char                    *partner_id; /* NULL: not known yet */
+  GStrv                          key;        /* the hidden key's fields */
+  const Baseline                *baseline;   /* NULL: exported without one */
 } Row;
+
+/* What a row changes, once read: NULL for what it leaves as it is. */
+typedef struct
+{
+  const char *status;
+  const char *status_date;
+  char       *text;
+  const char *progress_date;
+  const char *level;
+} Reading;
+
+/* The hidden key: the id, then the five fields of the baseline. */
+#define KEY_FIELDS 6
 
 G_DEFINE_QUARK (upr-matrix-return-error-quark, upr_matrix_return_error)
 
@@ -117,6 +146,123 @@ is_date (const char *text)
          && sscanf (text, "%4d-%2d-%2d%c", &y, &m, &d, &end) == 3
          && text[4] == '-' && text[7] == '-'
          && g_date_valid_dmy ((GDateDay) d, (GDateMonth) m, (GDateYear) y);
+}
+
+/* FNV-1a of @text[start, end) as clean() gives it back: line ends "\r\n" made "\n". Stable
+ * across machines and versions, and cheap for 40,000 rows: the text only has to be told
+ * apart from what a partner writes over it, not from an attacker. */
+static guint64
+fnv1a (const char *start,
+       const char *end)
+{
+  guint64 hash = G_GUINT64_CONSTANT (14695981039346656037);
+
+  for (const char *p = start; p < end; p++)
+    {
+      if (*p == '\r' && p + 1 < end && p[1] == '\n')
+        continue;
+      hash ^= (guchar) *p;
+      hash *= G_GUINT64_CONSTANT (1099511628211);
+    }
+  return hash;
+}
+
+/* TRUE when @text[start, end) is surely in Unicode's composed form (NFC) already: ASCII,
+ * Latin letters with accents (up to U+02FF) and common punctuation (’ “ ” – — … • €), what
+ * most texts are made of. Anything else is normalised, which costs far more. */
+static gboolean
+surely_composed (const char *start,
+                 const char *end)
+{
+  for (const guchar *p = (const guchar *) start; p < (const guchar *) end; p++)
+    {
+      if (*p < 0xCC)
+        continue;
+      /* U+2002–U+206F and U+20A0–U+20CF: E2 80 82–BF, E2 81 xx, E2 82 A0–BF, E2 83 80–8F. */
+      if (*p != 0xE2 || p + 2 >= (const guchar *) end
+          || !((p[1] == 0x80 && p[2] >= 0x82) || p[1] == 0x81
+               || (p[1] == 0x82 && p[2] >= 0xA0) || (p[1] == 0x83 && p[2] <= 0x8F)))
+        return FALSE;
+      p += 2;
+    }
+  return TRUE;
+}
+
+/* The hash of a progress text as a spreadsheet may give it back: trimmed, with plain line
+ * ends and accents composed (see same_text()), in 16 hex digits into @hash; FALSE for no
+ * text. */
+static gboolean
+text_hash (const char *text,
+           char        hash[17])
+{
+  const char *start = text != NULL ? text : "";
+  const char *end = start + strlen (start);
+  g_autofree char *cleaned = NULL;
+  g_autofree char *nfc = NULL;
+  guint64 value;
+
+  while (start < end && g_ascii_isspace (*start))
+    start++;
+  while (end > start && g_ascii_isspace (end[-1]))
+    end--;
+  if (start == end)
+    return FALSE;
+  if (!surely_composed (start, end))
+    {
+      cleaned = clean (text);
+      nfc = g_utf8_normalize (cleaned, -1, G_NORMALIZE_NFC);
+      if (nfc != NULL)
+        {
+          start = nfc;
+          end = nfc + strlen (nfc);
+        }
+    }
+  value = fnv1a (start, end);
+  /* By hand: printf would be most of the cost of a row's key. */
+  for (int i = 15; i >= 0; i--, value >>= 4)
+    hash[i] = "0123456789abcdef"[value & 0xF];
+  hash[16] = '\0';
+  return TRUE;
+}
+
+static gboolean
+hash_matches (const char *text,
+              const char *hash)
+{
+  char own[17];
+
+  return text_hash (text, own) ? g_strcmp0 (own, hash) == 0 : hash == NULL;
+}
+
+/* The date of the progress as the baseline has it: none without a text. */
+static const char *
+progress_date (const UprExportRecommendation *item)
+{
+  char hash[17];
+
+  return text_hash (item->progress_text, hash) ? item->progress_date : NULL;
+}
+
+void
+upr_matrix_return_append_key (GString                       *out,
+                              const UprExportRecommendation *item)
+{
+  char hash[17];
+  gboolean has_text = text_hash (item->progress_text, hash);
+  const char *fields[KEY_FIELDS] = {
+    item->id, item->status, item->status_date, has_text ? item->progress_date : NULL,
+    has_text ? hash : NULL, item->assessment_level,
+  };
+
+  g_return_if_fail (out != NULL && item != NULL && item->id != NULL);
+
+  for (guint i = 0; i < KEY_FIELDS; i++)
+    {
+      if (i > 0)
+        g_string_append_c (out, '|');
+      if (fields[i] != NULL)
+        g_string_append (out, fields[i]);
+    }
 }
 
 static char *
@@ -363,37 +509,6 @@ split_progress (const char  *cell_text,
   return g_strdup (cell_text);
 }
 
-/* The status and its date. Returns the status date given, if any, for the progress. */
-static void
-compare_status (Row         *row,
-                const char **status_out,
-                const char **date_out)
-{
-  const UprExportRecommendation *item = row->item;
-  g_autofree char *status_text = clean (cell (row->layout, row->cells, row->n_cells,
-                                              UPR_MATRIX_STATUS));
-  g_autofree char *date = clean (cell (row->layout, row->cells, row->n_cells,
-                                       UPR_MATRIX_STATUS_DATE));
-  const char *status = NULL;
-
-  *status_out = NULL;
-  *date_out = NULL;
-  if (status_text != NULL)
-    status = vocab_id (row, UPR_MATRIX_STATUS, row->layout->status_ids, status_text);
-  if (status != NULL && g_strcmp0 (status, item->status) != 0)
-    *status_out = status;
-  if (date != NULL && !is_date (date))
-    {
-      add_problem (row, UPR_MATRIX_STATUS_DATE, date,
-                   g_strdup (_("Not a date: write it as a date (for example 2025-03-31).")));
-      return;
-    }
-  if (date != NULL && g_strcmp0 (date, item->status_date) != 0
-      && (*status_out != NULL || item->status_date == NULL
-          || strcmp (date, item->status_date) > 0))
-    *date_out = g_intern_string (date);
-}
-
 /* Equal as texts, whatever a spreadsheet did to line ends, surrounding spaces or the
  * composition of accents. */
 static gboolean
@@ -409,34 +524,161 @@ same_text (const char *cell_text,
 }
 
 static void
-compare_progress (Row         *row,
-                  char       **text_out,
-                  const char **date_out,
-                  gboolean    *text_changed)
+erased (Row             *row,
+        UprMatrixColumn  column,
+        const char      *message)
+{
+  add_problem (row, column, NULL, g_strdup (message));
+}
+
+/* The partner changed @column and the officer changed the same thing in Upright since the
+ * export, to @now: neither is taken for the other. */
+static void
+conflict (Row             *row,
+          UprMatrixColumn  column,
+          const char      *value,
+          const char      *now)
+{
+  g_autofree char *shown = NULL;
+
+  if (now == NULL)
+    now = C_("value", "empty");
+  /* One line, and not a whole progress report. */
+  shown = g_strdelimit (g_strdup (now), "\n", ' ');
+  if (g_utf8_strlen (shown, -1) > 60)
+    {
+      char *cut = g_strdup_printf ("%.*s…", (int) (g_utf8_offset_to_pointer (shown, 59) - shown),
+                                   shown);
+
+      g_free (shown);
+      shown = cut;
+    }
+  add_problem (row, column, value,
+               /* Translators: %s is the value Upright holds now. */
+               g_strdup_printf (_("Changed in the workbook and, since the export, in Upright, "
+                                  "which now says “%s”: the row is left as it was. Enter the "
+                                  "right value in Upright."), shown));
+}
+
+/* "In progress (2025-03-31)": a status as Upright holds it now, for a conflict. */
+static char *
+status_now (const UprExportRecommendation *item)
+{
+  const char *label = item->status != NULL
+                        ? upr_vocab_label (UPR_VOCAB_IMPLEMENTATION_STATUS, item->status) : NULL;
+
+  if (label == NULL || item->status_date == NULL)
+    return g_strdup (label != NULL ? label : item->status_date);
+  return g_strdup_printf ("%s (%s)", label, item->status_date);
+}
+
+/* The status and its date: a status cannot be emptied, nor a status date. */
+static void
+read_status (Row     *row,
+             Reading *reading)
 {
   const UprExportRecommendation *item = row->item;
-  g_autofree char *cell_text = clean (cell (row->layout, row->cells, row->n_cells,
-                                            UPR_MATRIX_PROGRESS));
-  g_autofree char *date = NULL;
+  const Baseline *baseline = row->baseline;
+  g_autofree char *status_text = clean (cell (row->layout, row->cells, row->n_cells,
+                                              UPR_MATRIX_STATUS));
+  g_autofree char *date = clean (cell (row->layout, row->cells, row->n_cells,
+                                       UPR_MATRIX_STATUS_DATE));
+  const char *status = NULL;
+  gboolean new_status, new_date;
 
-  *text_out = NULL;
-  *date_out = NULL;
-  *text_changed = FALSE;
-  if (cell_text != NULL)
-    *text_out = split_progress (cell_text, &date);
-  if (*text_out == NULL)
+  if (status_text != NULL)
     {
-      if (item->progress_text != NULL)
-        add_problem (row, UPR_MATRIX_PROGRESS, NULL,
-                     g_strdup (_("The progress was erased: Upright keeps the history of "
-                                 "progress, so the row is left as it was.")));
+      status = vocab_id (row, UPR_MATRIX_STATUS, row->layout->status_ids, status_text);
+      if (status == NULL)
+        return;
+    }
+  /* Left as exported: not the partner's, whatever Upright holds now. Without a baseline an
+   * empty cell may be one exported empty, Upright having a value since: not an erasure. */
+  new_status = g_strcmp0 (status, baseline != NULL ? baseline->status : item->status) != 0
+               && g_strcmp0 (status, item->status) != 0
+               && (status != NULL || baseline != NULL);
+  new_date = g_strcmp0 (date, baseline != NULL ? baseline->status_date : item->status_date) != 0
+             && g_strcmp0 (date, item->status_date) != 0
+             && (date != NULL || baseline != NULL);
+  if (new_status && status == NULL)
+    {
+      erased (row, UPR_MATRIX_STATUS,
+              _("The status was erased: a recommendation always has one. Choose it from the "
+                "list; the row is left as it was."));
       return;
     }
-  *text_changed = !same_text (*text_out, item->progress_text);
-  if (date != NULL && g_strcmp0 (date, item->progress_date) != 0
-      && (*text_changed || item->progress_date == NULL
-          || strcmp (date, item->progress_date) > 0))
-    *date_out = g_intern_string (date);
+  if (new_date && date == NULL)
+    {
+      erased (row, UPR_MATRIX_STATUS_DATE,
+              _("The status date was erased: Upright keeps the date of each status. Give it "
+                "again; the row is left as it was."));
+      return;
+    }
+  if (new_date && !is_date (date))
+    {
+      add_problem (row, UPR_MATRIX_STATUS_DATE, date,
+                   g_strdup (_("Not a date: write it as a date (for example 2025-03-31).")));
+      return;
+    }
+  if ((new_status || new_date) && baseline != NULL
+      && (g_strcmp0 (item->status, baseline->status) != 0
+          || g_strcmp0 (item->status_date, baseline->status_date) != 0))
+    {
+      g_autofree char *now = status_now (item);
+
+      conflict (row, new_status ? UPR_MATRIX_STATUS : UPR_MATRIX_STATUS_DATE,
+                new_status ? status_text : date, now);
+      return;
+    }
+  if (new_status)
+    reading->status = status;
+  /* Without a baseline an older date is the database having moved on, not the partner. */
+  if (new_date && (baseline != NULL || new_status || item->status_date == NULL
+                   || strcmp (date, item->status_date) > 0))
+    reading->status_date = g_intern_string (date);
+}
+
+/* The progress text and the date on its first line. */
+static void
+read_progress (Row     *row,
+               Reading *reading)
+{
+  const UprExportRecommendation *item = row->item;
+  const Baseline *baseline = row->baseline;
+  g_autofree char *cell_text = clean (cell (row->layout, row->cells, row->n_cells,
+                                            UPR_MATRIX_PROGRESS));
+  g_autofree char *text = NULL;
+  g_autofree char *date = NULL;
+  gboolean new_text, new_date;
+
+  if (cell_text != NULL)
+    text = split_progress (cell_text, &date);
+  new_text = (baseline != NULL ? !hash_matches (text, baseline->progress_hash) : TRUE)
+             && !same_text (text, item->progress_text);
+  /* A text written over the whole cell gives no date: the date is not erased. */
+  new_date = date != NULL
+             && g_strcmp0 (date, baseline != NULL ? baseline->progress_date
+                                                  : item->progress_date) != 0
+             && g_strcmp0 (date, item->progress_date) != 0;
+  if (new_text && text == NULL)
+    {
+      erased (row, UPR_MATRIX_PROGRESS,
+              _("The progress was erased: Upright keeps the history of progress, so the row "
+                "is left as it was."));
+      return;
+    }
+  if ((new_text || new_date) && baseline != NULL
+      && (!hash_matches (item->progress_text, baseline->progress_hash)
+          || g_strcmp0 (progress_date (item), baseline->progress_date) != 0))
+    {
+      conflict (row, UPR_MATRIX_PROGRESS, cell_text, item->progress_text);
+      return;
+    }
+  if (new_text)
+    reading->text = g_strdup (text);
+  if (new_date && (baseline != NULL || new_text || item->progress_date == NULL
+                   || strcmp (date, item->progress_date) > 0))
+    reading->progress_date = g_intern_string (date);
 }
 
 /* TRUE when the partner's latest assessment is @level already: the combined level may differ,
@@ -462,61 +704,87 @@ partner_assessed (Row        *row,
 }
 
 static void
-compare_assessment (Row *row)
+read_assessment (Row     *row,
+                 Reading *reading)
 {
   const UprExportRecommendation *item = row->item;
+  const Baseline *baseline = row->baseline;
   g_autofree char *text = clean (cell (row->layout, row->cells, row->n_cells,
                                        UPR_MATRIX_ASSESSMENT));
-  const char *level;
+  const char *level = NULL;
 
-  if (text == NULL)
+  if (text != NULL)
+    {
+      level = vocab_id (row, UPR_MATRIX_ASSESSMENT, row->layout->level_ids, text);
+      if (level == NULL)
+        return;
+    }
+  if (g_strcmp0 (level, baseline != NULL ? baseline->assessment : item->assessment_level) == 0
+      || g_strcmp0 (level, item->assessment_level) == 0
+      || (level == NULL && baseline == NULL)
+      || (level != NULL && partner_assessed (row, level)))
     return;
-  level = vocab_id (row, UPR_MATRIX_ASSESSMENT, row->layout->level_ids, text);
-  if (level == NULL || g_strcmp0 (level, item->assessment_level) == 0
-      || partner_assessed (row, level))
-    return;
-  add_change (row, UPR_MATRIX_RETURN_ASSESSMENT,
+  if (level == NULL)
+    erased (row, UPR_MATRIX_ASSESSMENT,
+            _("The assessment was erased: Upright keeps every assessment made, so the row is "
+              "left as it was."));
+  else if (baseline != NULL && g_strcmp0 (item->assessment_level, baseline->assessment) != 0)
+    conflict (row, UPR_MATRIX_ASSESSMENT, text,
               item->assessment_level != NULL
-                ? upr_vocab_label (UPR_VOCAB_ASSESSMENT_LEVEL, item->assessment_level) : NULL,
-              upr_vocab_label (UPR_VOCAB_ASSESSMENT_LEVEL, level), level);
+                ? upr_vocab_label (UPR_VOCAB_ASSESSMENT_LEVEL, item->assessment_level) : NULL);
+  else
+    reading->level = level;
 }
 
+/* Reads the row whole first: a problem anywhere leaves all of it as it is. */
 static void
 compare_row (Row *row)
 {
   const UprExportRecommendation *item = row->item;
-  const char *status, *status_date, *progress_date, *date;
-  g_autofree char *text = NULL;
   g_autofree char *today = today_text ();
-  gboolean text_changed;
+  Reading reading = { 0 };
+  const char *date;
   guint first = row->self->problems->len;
 
-  compare_status (row, &status, &status_date);
-  compare_progress (row, &text, &progress_date, &text_changed);
-  date = status_date != NULL ? status_date : progress_date != NULL ? progress_date : today;
+  read_status (row, &reading);
+  read_progress (row, &reading);
+  read_assessment (row, &reading);
+  date = reading.status_date != NULL ? reading.status_date
+         : reading.progress_date != NULL ? reading.progress_date : today;
   /* An older date would record the status without making it the current one. */
-  if (status != NULL && item->status_date != NULL && strcmp (date, item->status_date) < 0)
+  if (row->self->problems->len == first
+      && (reading.status != NULL || reading.status_date != NULL) && item->status_date != NULL
+      && strcmp (date, item->status_date) < 0)
+    add_problem (row, UPR_MATRIX_STATUS_DATE, date,
+                 g_strdup_printf (_("The status recorded in Upright is dated %s, later than "
+                                    "this one: give a later date."), item->status_date));
+  if (row->self->problems->len > first)
     {
-      add_problem (row, UPR_MATRIX_STATUS_DATE, date,
-                   g_strdup_printf (_("The status recorded in Upright is dated %s, later than "
-                                      "this one: give a later date."), item->status_date));
+      g_free (reading.text);
       return;
     }
-  if (row->self->problems->len > first)
-    return;
-  if (status != NULL)
+  if (reading.status != NULL)
     add_change (row, UPR_MATRIX_RETURN_STATUS,
                 upr_vocab_label (UPR_VOCAB_IMPLEMENTATION_STATUS, item->status),
-                upr_vocab_label (UPR_VOCAB_IMPLEMENTATION_STATUS, status), status);
-  if (status_date != NULL)
-    add_change (row, UPR_MATRIX_RETURN_STATUS_DATE, item->status_date, status_date,
-                status_date)->dated = g_strdup (status != NULL ? status : item->status);
-  if (text_changed)
-    add_change (row, UPR_MATRIX_RETURN_PROGRESS, item->progress_text, text, text);
-  if (progress_date != NULL)
-    add_change (row, UPR_MATRIX_RETURN_PROGRESS_DATE, item->progress_date, progress_date,
-                progress_date)->dated = g_strdup (text);
-  compare_assessment (row);
+                upr_vocab_label (UPR_VOCAB_IMPLEMENTATION_STATUS, reading.status),
+                reading.status);
+  if (reading.status_date != NULL)
+    add_change (row, UPR_MATRIX_RETURN_STATUS_DATE, item->status_date, reading.status_date,
+                reading.status_date)->dated = g_strdup (reading.status != NULL ? reading.status
+                                                                               : item->status);
+  if (reading.text != NULL)
+    add_change (row, UPR_MATRIX_RETURN_PROGRESS, item->progress_text, reading.text,
+                reading.text);
+  if (reading.progress_date != NULL)
+    add_change (row, UPR_MATRIX_RETURN_PROGRESS_DATE, item->progress_date,
+                reading.progress_date, reading.progress_date)->dated
+      = g_strdup (reading.text != NULL ? reading.text : item->progress_text);
+  if (reading.level != NULL)
+    add_change (row, UPR_MATRIX_RETURN_ASSESSMENT,
+                item->assessment_level != NULL
+                  ? upr_vocab_label (UPR_VOCAB_ASSESSMENT_LEVEL, item->assessment_level) : NULL,
+                upr_vocab_label (UPR_VOCAB_ASSESSMENT_LEVEL, reading.level), reading.level);
+  g_free (reading.text);
 }
 
 /* The rows */
@@ -531,17 +799,51 @@ blank_row (const Row *row)
   return TRUE;
 }
 
+static const char *
+field (const char *text)
+{
+  return text[0] != '\0' ? text : NULL;
+}
+
+/* "id" (exported without a baseline) or "id|status|…" (upr_matrix_return_append_key());
+ * FALSE for anything else. */
+static gboolean
+parse_key (Row      *row,
+           char     *key,
+           Baseline *baseline)
+{
+  const char *hash;
+
+  row->key = g_strsplit (key, "|", -1);
+  if (g_strv_length (row->key) == 1)
+    return TRUE;
+  if (g_strv_length (row->key) != KEY_FIELDS)
+    return FALSE;
+  hash = row->key[4];
+  if (hash[0] != '\0' && (strlen (hash) != 16 || strspn (hash, "0123456789abcdef") != 16))
+    return FALSE;
+  baseline->status = field (row->key[1]);
+  baseline->status_date = field (row->key[2]);
+  baseline->progress_date = field (row->key[3]);
+  baseline->progress_hash = field (hash);
+  baseline->assessment = field (row->key[5]);
+  row->baseline = baseline;
+  return TRUE;
+}
+
 /* The recommendation of the row's key; NULL (with a problem, unless the row is empty). */
 static const UprExportRecommendation *
 row_item (Row        *row,
-          GHashTable *items)
+          GHashTable *items,
+          Baseline   *baseline)
 {
-  g_autofree char *key = clean (cell (row->layout, row->cells, row->n_cells, UPR_MATRIX_KEY));
+  g_autofree char *text = clean (cell (row->layout, row->cells, row->n_cells, UPR_MATRIX_KEY));
   g_autofree char *reference = clean (cell (row->layout, row->cells, row->n_cells,
                                             UPR_MATRIX_REFERENCE));
   const UprExportRecommendation *item;
+  const char *key;
 
-  if (key == NULL)
+  if (text == NULL)
     {
       if (!blank_row (row))
         add_problem (row, UPR_MATRIX_KEY, NULL,
@@ -549,6 +851,14 @@ row_item (Row        *row,
                                  "which recommendation it is. The row is left out.")));
       return NULL;
     }
+  if (!parse_key (row, text, baseline))
+    {
+      add_problem (row, UPR_MATRIX_KEY, text,
+                   g_strdup (_("The hidden key of this row was edited: Upright cannot tell "
+                               "what the row held when exported. The row is left out.")));
+      return NULL;
+    }
+  key = row->key[0];
   item = g_hash_table_lookup (items, key);
   if (item == NULL)
     {
@@ -602,6 +912,7 @@ compare_rows (UprMatrixReturn *self,
        r++)
     {
       const char * const *cells = upr_table_get_row (layout->table, layout->sheet, r);
+      Baseline baseline = { 0 };
       Row row = {
         .self = self,
         .layout = layout,
@@ -612,9 +923,10 @@ compare_rows (UprMatrixReturn *self,
         .partner_id = partner_id,
       };
 
-      row.item = row_item (&row, items);
+      row.item = row_item (&row, items, &baseline);
       if (row.item != NULL)
         compare_row (&row);
+      g_strfreev (row.key);
     }
   return TRUE;
 }
@@ -701,17 +1013,21 @@ upr_matrix_return_free (UprMatrixReturn *self)
 
 /* Applying */
 
-char *
-upr_matrix_return_resolve_partner (UprStore   *store,
-                                   const char *partner,
-                                   gboolean    create,
-                                   GError    **error)
+/* The organisation @partner names (its id, else its name or acronym), NULL if none. */
+static UprRecord *
+find_partner (UprStore   *store,
+              const char *name)
 {
-  g_autoptr(UprRecord) found = NULL;
-  g_autoptr(UprOrganisation) organisation = NULL;
-  g_autofree char *name = partner != NULL ? g_strstrip (g_strdup (partner)) : NULL;
+  UprRecord *found = upr_store_load (store, UPR_TYPE_ORGANISATION, name, NULL);
 
-  g_return_val_if_fail (UPR_IS_STORE (store), NULL);
+  return found != NULL ? found : UPR_RECORD (upr_store_find_organisation (store, name, NULL));
+}
+
+static char *
+partner_name (const char  *partner,
+              GError     **error)
+{
+  g_autofree char *name = partner != NULL ? g_strstrip (g_strdup (partner)) : NULL;
 
   if (name == NULL || name[0] == '\0')
     {
@@ -719,46 +1035,151 @@ upr_matrix_return_resolve_partner (UprStore   *store,
                            _("Name the partner organisation the matrix comes from."));
       return NULL;
     }
-  found = upr_store_load (store, UPR_TYPE_ORGANISATION, name, NULL);
-  if (found == NULL)
-    found = UPR_RECORD (upr_store_find_organisation (store, name, NULL));
+  return g_steal_pointer (&name);
+}
+
+static char *
+resolve_partner (UprStore    *store,
+                 const char  *partner,
+                 gboolean     create,
+                 const char  *stakeholder_type,
+                 GError     **error)
+{
+  g_autofree char *name = partner_name (partner, error);
+  g_autoptr(UprRecord) found = NULL;
+  g_autoptr(UprOrganisation) organisation = NULL;
+
+  if (name == NULL)
+    return NULL;
+  found = find_partner (store, name);
   if (found != NULL)
     return g_strdup (upr_record_get_string (found, "id"));
   if (!create)
     return NULL;
   organisation = upr_organisation_new ();
   upr_record_set_string (UPR_RECORD (organisation), "name", name);
+  upr_record_set_string (UPR_RECORD (organisation), "stakeholder-type",
+                         stakeholder_type != NULL ? stakeholder_type : "other");
   if (!upr_store_save (store, UPR_RECORD (organisation), error))
     return NULL;
   return g_strdup (upr_record_get_string (UPR_RECORD (organisation), "id"));
 }
 
-/* UPR Info's sources of assessments, from the stakeholder types of organisations. */
+char *
+upr_matrix_return_resolve_partner (UprStore   *store,
+                                   const char *partner,
+                                   gboolean    create,
+                                   GError    **error)
+{
+  g_return_val_if_fail (UPR_IS_STORE (store), NULL);
+
+  return resolve_partner (store, partner, create, NULL, error);
+}
+
+/* UPR Info's source of assessments for a stakeholder type; NULL: not a source. */
 static const char *
-assessment_source (UprStore    *store,
-                   const char  *partner_id,
-                   GError     **error)
+source_of (const char *stakeholder_type)
 {
   static const char * const sources[][2] = {
     { "government", "government" }, { "nmirf", "government" }, { "nhri", "nhri" },
     { "cso", "cso" }, { "un", "un" },
   };
+
+  for (guint i = 0; i < G_N_ELEMENTS (sources); i++)
+    if (g_strcmp0 (stakeholder_type, sources[i][0]) == 0)
+      return sources[i][1];
+  return NULL;
+}
+
+static const char *
+assessment_source (UprStore    *store,
+                   const char  *partner_id,
+                   GError     **error)
+{
   g_autoptr(UprRecord) organisation = upr_store_load (store, UPR_TYPE_ORGANISATION, partner_id,
                                                       error);
-  const char *type;
+  const char *source;
 
   if (organisation == NULL)
     return NULL;
-  type = upr_record_get_string (organisation, "stakeholder-type");
-  for (guint i = 0; i < G_N_ELEMENTS (sources); i++)
-    if (g_strcmp0 (type, sources[i][0]) == 0)
-      return sources[i][1];
-  g_set_error_literal (error, UPR_MATRIX_RETURN_ERROR, UPR_MATRIX_RETURN_ERROR_PARTNER,
-                       _("The matrix holds assessments, and an assessment is made by a "
-                         "government, a national human rights institution, civil society or "
-                         "the UN: set the partner organisation's stakeholder type in Upright "
-                         "first."));
-  return NULL;
+  source = source_of (upr_record_get_string (organisation, "stakeholder-type"));
+  /* upr_matrix_return_check_partner() ran first: only a partner changed meanwhile gets here. */
+  if (source == NULL)
+    g_set_error_literal (error, UPR_MATRIX_RETURN_ERROR, UPR_MATRIX_RETURN_ERROR_PARTNER,
+                         _("The partner organisation cannot assess recommendations."));
+  return source;
+}
+
+gboolean
+upr_matrix_return_has_assessments (UprMatrixReturn *self)
+{
+  g_return_val_if_fail (self != NULL, FALSE);
+
+  for (guint i = 0; i < self->changes->len; i++)
+    if (((UprMatrixReturnChange *) self->changes->pdata[i])->field
+        == UPR_MATRIX_RETURN_ASSESSMENT)
+      return TRUE;
+  return FALSE;
+}
+
+guint
+upr_matrix_return_leave_out_assessments (UprMatrixReturn *self)
+{
+  guint n = 0;
+
+  g_return_val_if_fail (self != NULL, 0);
+
+  for (guint i = self->changes->len; i > 0; i--)
+    if (((UprMatrixReturnChange *) self->changes->pdata[i - 1])->field
+        == UPR_MATRIX_RETURN_ASSESSMENT)
+      {
+        g_ptr_array_remove_index (self->changes, i - 1);
+        n++;
+      }
+  return n;
+}
+
+gboolean
+upr_matrix_return_check_partner (UprMatrixReturn  *self,
+                                 UprStore         *store,
+                                 const char       *partner,
+                                 const char       *stakeholder_type,
+                                 GError          **error)
+{
+  g_autofree char *name = NULL;
+  g_autoptr(UprRecord) found = NULL;
+  const char *type;
+
+  g_return_val_if_fail (self != NULL, FALSE);
+  g_return_val_if_fail (UPR_IS_STORE (store), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  name = partner_name (partner, error);
+  if (name == NULL)
+    return FALSE;
+  if (!upr_matrix_return_has_assessments (self))
+    return TRUE;
+  found = find_partner (store, name);
+  type = found != NULL ? upr_record_get_string (found, "stakeholder-type") : stakeholder_type;
+  if (source_of (type) != NULL)
+    return TRUE;
+  if (found == NULL)
+    g_set_error (error, UPR_MATRIX_RETURN_ERROR, UPR_MATRIX_RETURN_ERROR_PARTNER,
+                 /* Translators: %s is the name of an organisation new to Upright. */
+                 _("Only a government, a national human rights institution, a civil society "
+                   "organisation or a UN agency can assess recommendations: choose the type "
+                   "of %s, or leave the assessments out."), name);
+  else
+    g_set_error (error, UPR_MATRIX_RETURN_ERROR, UPR_MATRIX_RETURN_ERROR_PARTNER,
+                 /* Translators: an organisation's name, then its stakeholder type. */
+                 _("%s is recorded as “%s”, and only a government, a national human rights "
+                   "institution, a civil society organisation or a UN agency can assess "
+                   "recommendations: name the organisation that made the assessments, or "
+                   "leave them out."),
+                 upr_record_get_string (found, "name"),
+                 type != NULL ? upr_vocab_label (UPR_VOCAB_STAKEHOLDER_TYPE, type)
+                              : C_("stakeholder type", "none"));
+  return FALSE;
 }
 
 /* The changes of one recommendation: changes[first, end). */
@@ -878,6 +1299,17 @@ upr_matrix_return_apply (UprMatrixReturn *self,
                          const char      *today,
                          GError         **error)
 {
+  return upr_matrix_return_apply_as (self, store, partner, NULL, today, error);
+}
+
+gboolean
+upr_matrix_return_apply_as (UprMatrixReturn *self,
+                            UprStore        *store,
+                            const char      *partner,
+                            const char      *stakeholder_type,
+                            const char      *today,
+                            GError         **error)
+{
   g_autofree char *now = today == NULL ? today_text () : g_strdup (today);
   g_autofree char *partner_id = NULL;
 
@@ -888,9 +1320,10 @@ upr_matrix_return_apply (UprMatrixReturn *self,
   /* Nothing to record: no partner to create either. */
   if (self->changes->len == 0)
     return TRUE;
-  if (!upr_store_begin (store, error))
+  if (!upr_matrix_return_check_partner (self, store, partner, stakeholder_type, error)
+      || !upr_store_begin (store, error))
     return FALSE;
-  partner_id = upr_matrix_return_resolve_partner (store, partner, TRUE, error);
+  partner_id = resolve_partner (store, partner, TRUE, stakeholder_type, error);
   if (partner_id == NULL || !apply_changes (self, store, partner_id, now, error)
       || !upr_store_commit (store, error))
     {

@@ -1,7 +1,8 @@
 /* upr-workbook-matrix.c: the implementation matrix sheet, one row per recommendation, the sheet
  * national partners fill in and send back.
  *
- * For the round trip: column A holds the recommendation's id, hidden; the hidden sheet lists
+ * For the round trip: column A holds the recommendation's id and its baseline (what the cells
+ * partners fill in held, upr_matrix_return_append_key()), hidden; the hidden sheet lists
  * the columns by stable key (upr_workbook_matrix_column_key()) and the vocabularies' ids
  * beside the labels the drop-down lists offer, so a returned matrix can be read in whichever
  * language it was written. */
@@ -10,6 +11,7 @@
 #include <glib/gi18n-lib.h>
 #include <string.h>
 
+#include "upr-matrix-return.h"
 #include "upr-workbook-private.h"
 
 typedef enum
@@ -492,6 +494,7 @@ write_rows (UprWorkbookWriter *writer,
   const UprWorkbookSnapshot *snapshot = writer->snapshot;
   guint n = upr_workbook_matrix_n_rows (snapshot);
   GStringChunk *chunk = g_string_chunk_new (4096);
+  g_autoptr(GString) key = g_string_sized_new (128);
   gboolean ok = TRUE;
 
   for (guint i = 0; ok && i < n; i++)
@@ -500,6 +503,11 @@ write_rows (UprWorkbookWriter *writer,
       const char *cells[UPR_MATRIX_N_COLUMNS];
 
       upr_workbook_matrix_row_cells (snapshot, i, chunk, cells);
+      /* The key also says what the cells partners fill in held: what the officer changes
+       * after the export is then not taken for the partner's change. */
+      g_string_truncate (key, 0);
+      upr_matrix_return_append_key (key, item);
+      cells[UPR_MATRIX_KEY] = key->str;
       ok = upr_writer_fit_row (writer, layout->sheet, i + 1, cells, layout->wrap_widths,
                                UPR_MATRIX_N_COLUMNS, error);
       for (int c = 0; ok && c < UPR_MATRIX_N_COLUMNS; c++)

@@ -1,8 +1,12 @@
 /* upr-matrix-return-dialog.c: shows a returned matrix's changes and applies them.
  *
  * The file is read in a thread (a matrix of a whole country can be large); the comparison
- * with the store runs on the main thread, which owns the store. Rows that could not be read
- * are listed under the changes: the officer sees what is left out before applying. */
+ * with the store runs on the main thread, which owns the store. Rows that could not be read,
+ * or that both the partner and the officer changed since the export, are listed under the
+ * changes: the officer sees what is left out before applying.
+ *
+ * Assessments need a partner that can make one: the dialog says so as soon as the partner is
+ * named, asks the type of a new one, and can leave the assessments out. */
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
@@ -10,6 +14,7 @@
 #include "upr-matrix-return-dialog.h"
 
 #include "upr-context.h"
+#include "upr-form.h"
 #include "upr-matrix-return.h"
 #include "upr-organisation-entry.h"
 #include "upr-record.h"
@@ -52,7 +57,9 @@ struct _UprMatrixReturnDialog
   GListStore           *items;
   GtkLabel             *problems_label;
   UprOrganisationEntry *partner_entry;
+  GtkDropDown          *type_drop_down;
   GtkLabel             *error_label;
+  GtkWidget            *leave_out_button;
 
   /* owned */
   UprContext      *context;
@@ -172,6 +179,56 @@ show_problems (UprMatrixReturnDialog *self)
   gtk_widget_set_visible (GTK_WIDGET (self->problems_label), problems->len > 0);
 }
 
+/* The partner named, as upr_matrix_return_apply_as() takes it, and the type of a new one. */
+static const char *
+partner (UprMatrixReturnDialog  *self,
+         const char            **stakeholder_type)
+{
+  UprOrganisation *known = upr_organisation_entry_get_organisation (self->partner_entry);
+
+  *stakeholder_type = known == NULL ? upr_form_get_vocab_id (self->type_drop_down) : NULL;
+  return known != NULL ? upr_record_get_string (UPR_RECORD (known), "id")
+                       : upr_organisation_entry_get_text (self->partner_entry);
+}
+
+/* Says at once when the partner named cannot make the matrix's assessments; a partner not
+ * named yet is said only on Apply. */
+static void
+check_partner (UprMatrixReturnDialog *self)
+{
+  g_autoptr(GError) error = NULL;
+  const char *type;
+  const char *name = partner (self, &type);
+  gboolean named = name != NULL && name[0] != '\0';
+
+  if (self->matrix == NULL)
+    return;
+  if (!named || upr_matrix_return_check_partner (self->matrix,
+                                                  upr_context_get_store (self->context), name,
+                                                  type, &error))
+    {
+      show_error (self, NULL);
+      gtk_widget_set_visible (self->leave_out_button, FALSE);
+      return;
+    }
+  show_error (self, error->message);
+  gtk_widget_set_visible (self->leave_out_button,
+                          upr_matrix_return_has_assessments (self->matrix));
+}
+
+static void
+partner_changed_cb (UprMatrixReturnDialog *self)
+{
+  upr_organisation_entry_sync_stakeholder (self->partner_entry, self->type_drop_down);
+  check_partner (self);
+}
+
+static void
+type_changed_cb (UprMatrixReturnDialog *self)
+{
+  check_partner (self);
+}
+
 static void
 show_matrix (UprMatrixReturnDialog *self)
 {
@@ -179,6 +236,7 @@ show_matrix (UprMatrixReturnDialog *self)
   guint n_problems = upr_matrix_return_get_problems (self->matrix)->len;
   g_autofree char *summary = NULL;
 
+  g_list_store_remove_all (self->items);
   for (guint i = 0; i < changes->len; i++)
     {
       g_autoptr(UprMatrixReturnItem) item = item_new (changes->pdata[i]);
@@ -206,6 +264,7 @@ show_matrix (UprMatrixReturnDialog *self)
   gtk_label_set_text (self->summary_label, summary);
   show_problems (self);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "dialog.apply", changes->len > 0);
+  check_partner (self);
 }
 
 /* Reading */
@@ -268,20 +327,32 @@ apply_action (GtkWidget  *widget,
               GVariant   *parameter)
 {
   UprMatrixReturnDialog *self = UPR_MATRIX_RETURN_DIALOG (widget);
-  UprOrganisation *known = upr_organisation_entry_get_organisation (self->partner_entry);
-  const char *partner = known != NULL ? upr_record_get_string (UPR_RECORD (known), "id")
-                                      : upr_organisation_entry_get_text (self->partner_entry);
   g_autoptr(GError) error = NULL;
+  const char *type;
+  const char *name = partner (self, &type);
 
   if (self->matrix == NULL)
     return;
-  if (!upr_matrix_return_apply (self->matrix, upr_context_get_store (self->context), partner,
-                                NULL, &error))
+  if (!upr_matrix_return_apply_as (self->matrix, upr_context_get_store (self->context), name,
+                                   type, NULL, &error))
     {
       show_error (self, error->message);
       return;
     }
   gtk_window_destroy (GTK_WINDOW (self));
+}
+
+/* The rest can still be recorded as the partner's. */
+static void
+leave_out_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  UprMatrixReturnDialog *self = UPR_MATRIX_RETURN_DIALOG (widget);
+
+  if (self->matrix == NULL || upr_matrix_return_leave_out_assessments (self->matrix) == 0)
+    return;
+  show_matrix (self);
 }
 
 /* Overrides */
@@ -326,8 +397,14 @@ upr_matrix_return_dialog_class_init (UprMatrixReturnDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, UprMatrixReturnDialog, items);
   gtk_widget_class_bind_template_child (widget_class, UprMatrixReturnDialog, problems_label);
   gtk_widget_class_bind_template_child (widget_class, UprMatrixReturnDialog, partner_entry);
+  gtk_widget_class_bind_template_child (widget_class, UprMatrixReturnDialog, type_drop_down);
   gtk_widget_class_bind_template_child (widget_class, UprMatrixReturnDialog, error_label);
+  gtk_widget_class_bind_template_child (widget_class, UprMatrixReturnDialog, leave_out_button);
+  gtk_widget_class_bind_template_callback (widget_class, partner_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, type_changed_cb);
   gtk_widget_class_install_action (widget_class, "dialog.apply", NULL, apply_action);
+  gtk_widget_class_install_action (widget_class, "dialog.leave-out-assessments", NULL,
+                                   leave_out_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
 }
 
@@ -336,6 +413,10 @@ upr_matrix_return_dialog_init (UprMatrixReturnDialog *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
   self->cancellable = g_cancellable_new ();
+  /* A new partner is "other" until said otherwise, as everywhere an organisation is named. */
+  upr_form_setup_vocab_drop_down (self->type_drop_down, UPR_VOCAB_STAKEHOLDER_TYPE, NULL);
+  upr_form_set_vocab_id (self->type_drop_down, "other");
+  upr_organisation_entry_sync_stakeholder (self->partner_entry, self->type_drop_down);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "dialog.apply", FALSE);
 }
 
