@@ -1,7 +1,7 @@
 #!/usr/bin/python3
 # test-cli-import.py: `upright import` as a user runs it, without a display: the real files,
 # importing twice, dry runs, refusals with their exit status, Ctrl+C and a killed process
-# leaving the database as it was.
+# leaving the database as it was; participant lists into a workshop with --workshop.
 #
 # Usage (from tests/meson.build): test-cli-import.py UPRIGHT DATADIR LOCALEDIR
 # Prints TAP. Every test gets its own temporary folder; the user's database is never touched.
@@ -26,7 +26,16 @@ LOCALEDIR = os.path.abspath(sys.argv[3])
 XLS = os.path.join(DATA, "1-5.xls")
 CSV = os.path.join(DATA, "1-5.csv")
 DOCX = os.path.join(DATA, "table", "upr48-slovenia-thematic-list.docx")
+TITLED = os.path.join(DATA, "table", "title-in-header.docx")
+UNTITLED = os.path.join(DATA, "table", "tiny.docx")
 FRENCH = os.path.join(DATA, "import", "francais.csv")
+TEAMS = os.path.join(DATA, "participants", "teams-report-en.csv")
+TEAMS_FR = os.path.join(DATA, "participants", "teams-report-fr.csv")
+NO_NAME = os.path.join(DATA, "participants", "no-name.csv")
+REGISTRATION = os.path.join(DATA, "participants", "registration-en.csv")
+# A workshop of the demo data (upr-demo.c), by its stable id.
+WORKSHOP_ID = "7cfe2745-ffa7-5a0e-a04e-181b71af186b"
+WORKSHOP_TITLE = "Pre-review consultation with civil society (4th cycle)"
 
 
 class Env:
@@ -151,9 +160,30 @@ def test_dry_run(env):
     expect(env.dump() == before, "the dry run changed the database")
 
 
-def test_needs_country(env):
+def test_title_in_page_header(env):
+    """OHCHR's lists name their State and session in the page header only: a copy named
+    list.docx is still Slovenia's 48th session, and make-title-docx.py's list, in French,
+    Côte d'Ivoire's 47th."""
     nameless = os.path.join(env.tmp, "list.docx")
     shutil.copy(DOCX, nameless)
+    code, out, err = result = env.run("import", nameless)
+    expect_status(result, 0, "a list named by its page header only")
+    expect("State under review: SI" in out and "Session: 48" in out,
+           "country and session from the page header not shown", out[:2000])
+    expect("254 new" in out, "not 254 new", out[-800:])
+    shutil.copy(TITLED, nameless)
+    code, out, err = result = env.run("import", nameless)
+    expect_status(result, 0, "a French list named by its page header only")
+    expect("State under review: CI" in out and "Session: 47" in out and "2 new" in out,
+           "country and session from the French page header not found", out)
+    expect(env.query("SELECT count(*) FROM review WHERE country_code = 'CI' AND session = 47")
+           == 1, "not imported as Côte d'Ivoire's 47th session")
+
+
+def test_needs_country(env):
+    # A list whose title names neither State nor session.
+    nameless = os.path.join(env.tmp, "list.docx")
+    shutil.copy(UNTITLED, nameless)
     code, out, err = result = env.run("import", nameless)
     expect_status(result, 2, "a list that does not name its country")
     expect(err.startswith("upright: ") and "--country" in err, "no hint to give the country", err)
@@ -166,7 +196,7 @@ def test_needs_country(env):
     expect("“Narnia”" in err, "the unknown country is not named", err)
     code, out, err = result = env.run("import", "--country", "svn", "--session", "48", nameless)
     expect_status(result, 0, "with --country and --session")
-    expect("254 new" in out, "not 254 new", out[-800:])
+    expect("2 new" in out, "not 2 new", out[-800:])
     expect(env.query("SELECT count(*) FROM review WHERE country_code = 'SI' AND session = 48")
            == 1, "not imported as Slovenia's 48th session")
 
@@ -283,6 +313,92 @@ def test_matrix_return(env):
     expect("Nothing to apply" in out, "a matrix applied twice has changes", out)
 
 
+def attendances(env):
+    return env.query(f"SELECT count(*) FROM attendance WHERE workshop_id = '{WORKSHOP_ID}'")
+
+
+def test_participants(env):
+    """Teams's report in sections into a demo workshop: dry run, import, import again."""
+    expect_status(env.run("demo"), 0, "demo")
+    expect(env.query(f"SELECT title FROM workshop WHERE id = '{WORKSHOP_ID}'") == WORKSHOP_TITLE,
+           "the demo workshop is not there: update WORKSHOP_ID")
+    before = env.dump()
+    n_before = attendances(env)
+
+    code, out, err = result = env.run("import", TEAMS, "--workshop", WORKSHOP_ID, "--dry-run")
+    expect_status(result, 0, "dry run of the Teams report")
+    for line in ("Format: delimited text, UTF-16LE", "Layout: online meeting attendance report",
+                 f"Workshop: {WORKSHOP_TITLE}", "“Name” → Full name",
+                 "“In-Meeting Duration” → Time online", "Dry run: nothing was changed",
+                 "6 rows read", "5 new", "1 skipped",
+                 "skipped: Row 16, column “Name”: Not a name"):
+        expect(line in out, f"“{line}” missing from the dry run", out)
+    expect(env.dump() == before, "the dry run changed the database")
+
+    code, out, err = result = env.run("import", TEAMS, "--workshop", WORKSHOP_ID)
+    expect_status(result, 0, "import the Teams report")
+    expect("Summary:" in out and "5 new" in out, "not 5 new", out)
+    expect(attendances(env) == n_before + 5, "not 5 more participants in the workshop")
+    expect(env.query("SELECT count(*) FROM person WHERE name = 'Samuel Okoro'"
+                     " AND email = 'samuel.okoro@example.net'") == 1,
+           "Teams's “(Guest)” was kept in the name")
+    expect(env.query("SELECT count(*) FROM person WHERE name LIKE '+41%'") == 0,
+           "the phone number was imported as a person")
+    changes = env.query("SELECT count(*) FROM change_log")
+
+    # By its title, in other case: the same people, nothing changes.
+    code, out, err = result = env.run("import", TEAMS, "--workshop", WORKSHOP_TITLE.upper())
+    expect_status(result, 0, "import again, the workshop given by its title")
+    expect("5 unchanged" in out and "0 new" in out, "the second import changed something", out)
+    expect(env.query("SELECT count(*) FROM change_log") == changes, "the second import logged")
+
+    # The French report: Claire Moreau is known by her e-mail address.
+    code, out, err = result = env.run("import", TEAMS_FR, "--workshop", WORKSHOP_ID)
+    expect_status(result, 0, "import the French Teams report")
+    expect("1 unchanged" in out and "2 new" in out, "Claire Moreau was not matched", out)
+
+
+def test_participants_refused(env):
+    expect_status(env.run("demo"), 0, "demo")
+    before = env.dump()
+
+    code, out, err = result = env.run("import", TEAMS, "--workshop", "Narnia workshop")
+    expect_status(result, 2, "an unknown workshop")
+    expect("“Narnia workshop”" in err, "the unknown workshop is not named", err)
+
+    # Two workshops of one title: the title is not enough, the ids are listed.
+    with sqlite3.connect(env.db) as db:
+        columns = [row[1] for row in db.execute("PRAGMA table_info (workshop)")]
+        values = ", ".join("'copy-of-the-workshop'" if c == "id" else c for c in columns)
+        db.execute(f"INSERT INTO workshop SELECT {values} FROM workshop WHERE id = ?",
+                   (WORKSHOP_ID,))
+    before = env.dump()
+    code, out, err = result = env.run("import", TEAMS, "--workshop", WORKSHOP_TITLE)
+    expect_status(result, 2, "a title two workshops share")
+    expect("Several workshops" in err and WORKSHOP_ID in err and "copy-of-the-workshop" in err,
+           "the workshops of that title are not listed", err)
+
+    code, out, err = result = env.run("import", NO_NAME, "--workshop", WORKSHOP_ID)
+    expect_status(result, 1, "a list without names")
+    expect("No column holds the participants’ names" in err and "“Identifiant”" in err,
+           "the refusal does not name the columns", err)
+
+    code, out, err = result = env.run("import", TEAMS, "--workshop", WORKSHOP_ID,
+                                      "--country", "SI")
+    expect_status(result, 2, "--workshop with --country")
+    expect("Usage:" in err, "no usage for --workshop with --country", err)
+
+    # Without --workshop, a participant list is no list of recommendations: say what to do.
+    code, out, err = result = env.run("import", REGISTRATION)
+    expect_status(result, 1, "a participant list without --workshop")
+    expect("--workshop" in err, "no hint to give the workshop", err)
+    expect(env.dump() == before, "a refused import changed the database")
+
+    code, out, err = result = env.run("help", "import")
+    expect("--workshop" in out and "participants" in out, "help import says nothing of "
+           "--workshop", out)
+
+
 class SkipTest(Exception):
     pass
 
@@ -290,6 +406,7 @@ class SkipTest(Exception):
 TESTS = [
     test_xls_then_csv,
     test_docx_twice,
+    test_title_in_page_header,
     test_dry_run,
     test_needs_country,
     test_country_filter,
@@ -298,6 +415,8 @@ TESTS = [
     test_interrupted,
     test_french,
     test_matrix_return,
+    test_participants,
+    test_participants_refused,
 ]
 
 

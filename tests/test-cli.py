@@ -92,6 +92,37 @@ def test_help(env):
     expect_status(result, 2, "help nonsense")
 
 
+def test_import_option(env):
+    """`upright --import FILE` and `--import=FILE` open the window on FILE, not the command
+    line: without a display that ends in GTK's "cannot open display", never in the command
+    line's "Unknown command" (FILE taken for a command, as it once was)."""
+    data = path_in(env.tmp, "list.csv")
+    with open(data, "w") as f:
+        f.write("Name,Email\nAwa Diop,awa@example.org\n")
+    runtime = path_in(env.tmp, "runtime")
+    os.mkdir(runtime, 0o700)
+    # No session bus, so that no running Upright is asked to open the file; warnings are
+    # not fatal, since GTK warns that it has no display.
+    window = {"DBUS_SESSION_BUS_ADDRESS": "unix:path=" + path_in(runtime, "no-bus"),
+              "XDG_RUNTIME_DIR": runtime, "G_DEBUG": "gc-friendly"}
+    for args in (["--import", data], ["--import=" + data],
+                 ["--database", path_in(env.tmp, "db"), "--import", data]):
+        code, out, err = env.run(*args, **window)
+        expect("Unknown command" not in err and "Usage:" not in err,
+               f"{' '.join(args)} was taken for a command", err)
+        expect(code == 1 and "cannot open display" in err,
+               f"{' '.join(args)} did not try to open the window: status {code}", err)
+    expect(not os.path.exists(path_in(env.tmp, "db")), "a database was made without a window")
+
+    code, out, err = result = env.run("--import", data, "check")
+    expect_status(result, 2, "--import with a command")
+    expect(err.startswith("upright: --import") and "upright import FILE" in err,
+           "no error for --import with a command", err)
+    code, out, err = result = env.run("--help")
+    expect("--import=FILE" in out and "import assistant" in out, "--help does not show --import",
+           out)
+
+
 def test_unknown_command(env):
     code, out, err = result = env.run("frobnicate")
     expect_status(result, 2, "frobnicate")
@@ -340,6 +371,7 @@ def test_categorize_invalid(env):
 TESTS = [
     test_version,
     test_help,
+    test_import_option,
     test_unknown_command,
     test_bad_arguments,
     test_check_fresh,

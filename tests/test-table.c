@@ -326,6 +326,125 @@ test_separators (void)
   g_assert_nonnull (strstr (error->message, "Row 2"));
 }
 
+static UprTable *
+read_inline (const char *text,
+             char        separator,
+             GError    **error)
+{
+  g_autoptr (GBytes) bytes = g_bytes_new_static (text, strlen (text));
+  UprTableOptions options = { NULL, separator };
+
+  return upr_table_read_bytes (bytes, "inline.csv", &options, NULL, error);
+}
+
+/* Microsoft Teams's attendance report (tests/data/participants/make-teams-reports.py):
+ * UTF-16, tabs, three numbered sections, each with its own header, and dates holding
+ * commas ("3/14/24, 9:55:03 AM") that split every data row into three fields: the sections'
+ * headers show the tab is the separator. */
+static void
+test_sections_teams (void)
+{
+  g_autofree char *path = g_build_filename (corpus_dir, "..", "participants",
+                                            "teams-report-en.csv", NULL);
+  g_autoptr (GFile) file = g_file_new_for_path (path);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (UprTable) table = upr_table_read (file, NULL, NULL, &error);
+  g_autoptr (UprTable) french = NULL;
+
+  g_assert_no_error (error);
+  g_assert_cmpstr (upr_table_get_encoding (table), ==, "UTF-16LE");
+  g_assert_cmpint (upr_table_get_separator (table), ==, '\t');
+  g_assert_cmpuint (upr_table_get_n_sheets (table), ==, 1);
+  g_assert_cmpuint (upr_table_get_n_rows (table, 0), ==, 26);
+  g_assert_cmpuint (upr_table_get_n_columns (table, 0), ==, 7);
+  assert_row (table, 0, 0, 1, "1. Summary", NULL);
+  assert_row (table, 0, 3, 4, "Start time", "3/14/24, 9:55:03 AM", NULL);
+  assert_row (table, 0, 7, 8, NULL);
+  assert_row (table, 0, 8, 9, "2. Participants", NULL);
+  assert_row (table, 0, 9, 10, "Name", "First Join", "Last Leave", "In-Meeting Duration",
+              "Email", "Participant ID (UPN)", "Role", NULL);
+  assert_row (table, 0, 17, 18, "3. In-Meeting Activities", NULL);
+  assert_row (table, 0, 25, 26, "+4122*****12", "3/14/24, 11:00:00 AM", "3/14/24, 11:40:00 AM",
+              "40m", "", "Attendee", NULL);
+
+  g_clear_pointer (&path, g_free);
+  path = g_build_filename (corpus_dir, "..", "participants", "teams-report-fr.csv", NULL);
+  g_clear_object (&file);
+  file = g_file_new_for_path (path);
+  french = upr_table_read (file, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (upr_table_get_separator (french), ==, '\t');
+  assert_row (french, 0, 0, 1, "1. Résumé", NULL);
+  assert_row (french, 0, 14, 15, "3. Activités de la réunion", NULL);
+  assert_row (french, 0, 15, 16, "Nom", "Heure d'arrivée", "Heure de départ", "Durée", "E-mail",
+              "Rôle", NULL);
+}
+
+/* What makes a report in sections, and what does not: the ragged-row check holds within
+ * each section and everywhere else. */
+static void
+test_sections_rules (void)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (UprTable) table = NULL;
+
+  /* Sections with commas, padded titles, CRLF; the sections' widths differ. */
+  table = read_inline ("1. Summary,,\r\nTitle,Workshop\r\n\r\n2. Participants,,\r\n"
+                       "Name,Email,Role\r\nAwa Diop,awa@example.org,Attendee\r\n", 0, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (upr_table_get_separator (table), ==, ',');
+  assert_row (table, 0, 3, 4, "2. Participants", NULL);
+  assert_row (table, 0, 5, 6, "Awa Diop", "awa@example.org", "Attendee", NULL);
+  g_clear_object (&table);
+
+  /* Within a section, a row wider than the section's header is still refused. */
+  table = read_inline ("1. Summary\nTitle\tWorkshop\n2. Participants\nName\tEmail\n"
+                       "Awa Diop\tawa@example.org\tAttendee\n", 0, &error);
+  g_assert_null (table);
+  g_assert_error (error, UPR_TABLE_ERROR, UPR_TABLE_ERROR_SYNTAX);
+  g_assert_nonnull (strstr (error->message, "Row 5 has more values (3) than the header row "
+                                            "has columns (2)."));
+  g_clear_error (&error);
+
+  /* A "1." title without a "2." further down: not a report in sections. */
+  table = read_inline ("1. Summary\nTitle,Workshop\n", 0, &error);
+  g_assert_null (table);
+  g_assert_error (error, UPR_TABLE_ERROR, UPR_TABLE_ERROR_SYNTAX);
+  g_clear_error (&error);
+
+  /* Titles out of order are rows like any other. */
+  table = read_inline ("1. Summary\nTitle,Workshop\n3. Participants\nName,Email\n", 0,
+                       &error);
+  g_assert_null (table);
+  g_assert_error (error, UPR_TABLE_ERROR, UPR_TABLE_ERROR_SYNTAX);
+  g_clear_error (&error);
+
+  /* A numbered list inside a quoted cell is no title: "2. Adopt" does not make the file a
+   * report in sections, so its one-cell first row is its header. */
+  table = read_inline ("1. Recommendations\nText,State\n\"Ratify\n2. Adopt\",Chad\n", 0,
+                       &error);
+  g_assert_null (table);
+  g_assert_error (error, UPR_TABLE_ERROR, UPR_TABLE_ERROR_SYNTAX);
+  g_assert_nonnull (strstr (error->message, "Row 2 has more values (2) than the header row "
+                                            "has columns (1)."));
+  g_clear_error (&error);
+
+  /* Numbers that are not titles: "12.5", "1.5 million", "1." alone. */
+  table = read_inline ("12.5 Summary\nTitle,Workshop\n", 0, &error);
+  g_assert_null (table);
+  g_clear_error (&error);
+  table = read_inline ("1.5 million\nTitle,Workshop\n\n2. Participants\nName,Email\n", 0,
+                       &error);
+  g_assert_null (table);
+  g_clear_error (&error);
+
+  /* A separator the user forces applies to every section. */
+  table = read_inline ("1. Summary\nTitle;Workshop\n2. Participants\nName;Email\n"
+                       "Awa Diop;awa@example.org\n", ';', &error);
+  g_assert_no_error (error);
+  assert_row (table, 0, 4, 5, "Awa Diop", "awa@example.org", NULL);
+}
+
 static void
 test_xlsx (void)
 {
@@ -417,20 +536,41 @@ test_docx (void)
   g_assert_cmpuint (upr_table_get_n_sheets (table), ==, 2);
   g_assert_cmpstr (upr_table_get_sheet_name (table, 0), ==, "Table 1");
   g_assert_cmpstr (upr_table_get_sheet_name (table, 1), ==, "Table 2");
-  g_assert_cmpuint (upr_table_get_n_rows (table, 0), ==, 5);
-  assert_row (table, 0, 0, 1, "Recommendation", "Position", "Themes", NULL);
+  g_assert_cmpuint (upr_table_get_n_rows (table, 0), ==, 6);
+  /* The paragraph before the first table is its title, in a row of its own. */
+  assert_row (table, 0, 0, 1, "Thematic list of recommendations", NULL);
+  assert_row (table, 0, 1, 2, "Recommendation", "Position", "Themes", NULL);
   /* A cell spanning the grid: its text in the first column. */
-  assert_row (table, 0, 1, 2, "Theme: Ratification", NULL);
+  assert_row (table, 0, 2, 3, "Theme: Ratification", NULL);
   /* Paragraphs joined by "\n"; a tab and a break in a run, not the paragraph's tab stops;
    * a non-breaking hyphen; deleted text and field codes left out; a nested table flattened
    * into its cell. */
-  assert_row (table, 0, 2, 3, "140.7 Ratify\tthe\nConvention\u2011now\n(Austria)", "Supported",
+  assert_row (table, 0, 3, 4, "140.7 Ratify\tthe\nConvention\u2011now\n(Austria)", "Supported",
               "- Women\nn1\nn2\n- Children", NULL);
   /* w:gridBefore: the row starts one column in. */
-  assert_row (table, 0, 3, 4, "", "x", "y", NULL);
+  assert_row (table, 0, 4, 5, "", "x", "y", NULL);
   /* mc:Fallback repeats mc:Choice: read once. */
-  assert_row (table, 0, 4, 5, "choice", "", "last", NULL);
+  assert_row (table, 0, 5, 6, "choice", "", "last", NULL);
+  /* Only the first table has the title. */
   assert_row (table, 1, 0, 1, "only", NULL);
+}
+
+/* A title only in the page headers (make-title-docx.py): the default and first-page headers,
+ * one reached by an absolute part name, each line once; the page number, the footer, the
+ * long paragraph and the empty one before the table left out. */
+static void
+test_docx_title (void)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (UprTable) table = read_corpus ("title-in-header.docx", NULL, &error);
+
+  g_assert_no_error (error);
+  g_assert_cmpuint (upr_table_get_n_sheets (table), ==, 1);
+  g_assert_cmpuint (upr_table_get_n_rows (table, 0), ==, 4);
+  assert_row (table, 0, 0, 1, "EPU de la Côte d’Ivoire (4e cycle – 47e session)\n"
+              "Liste thématique des recommandations", NULL);
+  assert_row (table, 0, 1, 2, "Recommendation", "Position", "Themes", NULL);
+  g_assert_true (g_str_has_prefix (upr_table_get_row (table, 0, 3)[0], "147.2 Adopt a law"));
 }
 
 static void
@@ -442,23 +582,26 @@ test_slovenia (void)
 
   g_assert_no_error (error);
   g_assert_cmpuint (upr_table_get_n_sheets (table), ==, 1);
-  g_assert_cmpuint (upr_table_get_n_rows (table, 0), ==, 308);
+  g_assert_cmpuint (upr_table_get_n_rows (table, 0), ==, 309);
   g_assert_cmpuint (upr_table_get_n_columns (table, 0), ==, 4);
-  assert_row (table, 0, 0, 1, "Recommendation and recommending State",
+  /* The title is only in the page header (word/header1.xml), its parts apart with tabs. */
+  assert_row (table, 0, 0, 1, "UPR of Slovenia (4th Cycle - 48th Session)\n"
+              "Thematic list of recommendations*\nPage 1 of 2", NULL);
+  assert_row (table, 0, 1, 2, "Recommendation and recommending State",
               "Position of the State under review", "Human rights themes and groups of persons",
               "Relevant SDGs", NULL);
-  assert_row (table, 0, 1, 2, "Theme: Ratification of & accession to international instruments",
+  assert_row (table, 0, 2, 3, "Theme: Ratification of & accession to international instruments",
               NULL);
-  g_assert_cmpstr (upr_table_get_row (table, 0, 2)[0], ==,
+  g_assert_cmpstr (upr_table_get_row (table, 0, 3)[0], ==,
                    "140.7 Ratify the Optional Protocol to the International Covenant on "
                    "Economic, Social and Cultural Rights (Maldives) (Portugal);\n"
                    "Source of Position: A/HRC/59/15/Add.1 - Para.3");
-  g_assert_cmpstr (upr_table_get_row (table, 0, 2)[1], ==, "Supported");
-  g_assert_true (g_str_has_prefix (upr_table_get_row (table, 0, 2)[3],
+  g_assert_cmpstr (upr_table_get_row (table, 0, 3)[1], ==, "Supported");
+  g_assert_true (g_str_has_prefix (upr_table_get_row (table, 0, 3)[3],
                                    "- 1 - NO POVERTY\n- 2 - ZERO HUNGER\n"));
-  g_assert_true (g_str_has_prefix (upr_table_get_row (table, 0, 307)[0], "140.253 Establish"));
-  g_assert_cmpstr (upr_table_get_row (table, 0, 307)[1], ==, "Noted");
-  for (guint row = 0; row < 308; row++)
+  g_assert_true (g_str_has_prefix (upr_table_get_row (table, 0, 308)[0], "140.253 Establish"));
+  g_assert_cmpstr (upr_table_get_row (table, 0, 308)[1], ==, "Noted");
+  for (guint row = 1; row < 309; row++)
     {
       const char * const *cells = upr_table_get_row (table, 0, row);
 
@@ -709,6 +852,8 @@ main (int   argc,
   g_test_add_func ("/upright/io/table/csv/code-pages", test_code_pages);
   g_test_add_func ("/upright/io/table/csv/separators", test_separators);
   g_test_add_func ("/upright/io/table/csv/upr-info", test_upr_info_csv);
+  g_test_add_func ("/upright/io/table/csv/sections/teams", test_sections_teams);
+  g_test_add_func ("/upright/io/table/csv/sections/rules", test_sections_rules);
   g_test_add_func ("/upright/io/table/xlsx/tiny", test_xlsx);
   g_test_add_func ("/upright/io/table/xlsx/date1904", test_xlsx_1904);
   g_test_add_func ("/upright/io/table/xlsx/openpyxl", test_xlsx_openpyxl);
@@ -716,6 +861,7 @@ main (int   argc,
   g_test_add_func ("/upright/io/table/xls/upr-info", test_upr_info_xls);
   g_test_add_func ("/upright/io/table/docx/tiny", test_docx);
   g_test_add_func ("/upright/io/table/docx/slovenia", test_slovenia);
+  g_test_add_func ("/upright/io/table/docx/title", test_docx_title);
   g_test_add_func ("/upright/io/table/sniff", test_sniff);
   g_test_add_func ("/upright/io/table/cancel", test_cancel);
   g_test_add_func ("/upright/io/table/corpus", test_corpus);

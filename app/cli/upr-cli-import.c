@@ -1,5 +1,6 @@
 /* upr-cli-import.c: `upright import FILE [--country ISO] [--session N] [--dry-run]
- * [--encoding NAME] [--from ORGANISATION]`.
+ * [--encoding NAME] [--from ORGANISATION]`, and with `--workshop ID` a participant list
+ * (upr-cli-import-participants.c).
  *
  * A matrix exported by Upright and returned by a partner is not imported as recommendations:
  * its changes are printed as a diff, and applied only with --from (upr-matrix-return.h).
@@ -18,19 +19,17 @@
 #include <string.h>
 
 #include "upr-cli-import.h"
+#include "upr-cli-import-private.h"
 #include "upr-import.h"
 #include "upr-matrix-return.h"
 #include "upr-table.h"
 
 enum
 {
-  EXIT_OK = 0,
-  EXIT_FAILED = 1,
-  EXIT_USAGE = 2,
+  EXIT_OK = UPR_CLI_IMPORT_EXIT_OK,
+  EXIT_FAILED = UPR_CLI_IMPORT_EXIT_FAILED,
+  EXIT_USAGE = UPR_CLI_IMPORT_EXIT_USAGE,
 };
-
-/* Rows per step: small enough that Ctrl+C answers at once, large enough to cost nothing. */
-#define ROWS_PER_STEP 500
 
 struct _UprCliImport
 {
@@ -40,6 +39,7 @@ struct _UprCliImport
   gboolean dry_run;
   char    *encoding;
   char    *from;
+  char    *workshop;
 };
 
 typedef struct
@@ -66,6 +66,7 @@ upr_cli_import_parse (char   **args,
     { "dry-run", 0, 0, G_OPTION_ARG_NONE, &self->dry_run, NULL, NULL },
     { "encoding", 0, 0, G_OPTION_ARG_STRING, &self->encoding, NULL, NULL },
     { "from", 0, 0, G_OPTION_ARG_STRING, &self->from, NULL, NULL },
+    { "workshop", 0, 0, G_OPTION_ARG_STRING, &self->workshop, NULL, NULL },
     { NULL }
   };
 
@@ -101,6 +102,14 @@ upr_cli_import_parse (char   **args,
                    _("The session must be a number from 1 to 999."));
       return NULL;
     }
+  if (self->workshop != NULL
+      && (self->country != NULL || self->session != 0 || self->from != NULL))
+    {
+      g_set_error_literal (error, G_OPTION_ERROR, G_OPTION_ERROR_FAILED,
+                           _("--workshop imports a list of participants: it does not go with "
+                             "--country, --session or --from."));
+      return NULL;
+    }
   self->file = g_strdup (words[1]);
   return g_steal_pointer (&self);
 }
@@ -114,13 +123,14 @@ upr_cli_import_free (UprCliImport *self)
   g_free (self->country);
   g_free (self->encoding);
   g_free (self->from);
+  g_free (self->workshop);
   g_free (self);
 }
 
 /* The report */
 
-static void
-print_error (const char *message)
+void
+upr_cli_import_print_error (const char *message)
 {
   g_printerr ("upright: %s\n", message);
 }
@@ -139,15 +149,14 @@ format_name (UprTableFormat format)
     }
 }
 
-static void
-print_file (UprCliImport *self,
-            UprTable     *table,
-            UprImport    *import)
+void
+upr_cli_import_print_table (const char *path,
+                            UprTable   *table)
 {
   UprTableFormat format = upr_table_get_format (table);
 
   /* Translators: %s is a file path. */
-  g_print (_("File: %s"), self->file);
+  g_print (_("File: %s"), path);
   g_print ("\n");
   if (format == UPR_TABLE_FORMAT_CSV)
     /* Translators: the format of a file, then its character encoding. */
@@ -157,6 +166,14 @@ print_file (UprCliImport *self,
   else
     g_print (_("Format: %s"), format_name (format));
   g_print ("\n");
+}
+
+static void
+print_file (UprCliImport *self,
+            UprTable     *table,
+            UprImport    *import)
+{
+  upr_cli_import_print_table (self->file, table);
   g_print (_("Layout: %s"), upr_import_layout_label (upr_import_get_layout (import)));
   g_print ("\n");
 }
@@ -229,8 +246,8 @@ print_issue (const UprImportIssue *issue)
   g_print ("\n");
 }
 
-static void
-print_issues (GPtrArray *issues)
+void
+upr_cli_import_print_issues (GPtrArray *issues)
 {
   if (issues->len == 0)
     return;
@@ -239,9 +256,9 @@ print_issues (GPtrArray *issues)
     print_issue (issues->pdata[i]);
 }
 
-static void
-print_count (const char *format,
-             guint       n)
+void
+upr_cli_import_print_count (const char *format,
+                            guint       n)
 {
   g_print ("  ");
   g_print (format, n);
@@ -258,23 +275,25 @@ print_summary (UprImport *import,
   g_print ("%s\n", dry_run ? _("Dry run: nothing was changed. The import would give:")
                            : _("Summary:"));
   n = summary->n_rows;
-  print_count (g_dngettext (GETTEXT_PACKAGE, "%u recommendation read",
-                            "%u recommendations read", n), n);
+  upr_cli_import_print_count (g_dngettext (GETTEXT_PACKAGE, "%u recommendation read",
+                                           "%u recommendations read", n), n);
   n = summary->n_new;
-  print_count (g_dngettext (GETTEXT_PACKAGE, "%u new", "%u new", n), n);
+  upr_cli_import_print_count (g_dngettext (GETTEXT_PACKAGE, "%u new", "%u new", n), n);
   n = summary->n_updated;
-  print_count (g_dngettext (GETTEXT_PACKAGE, "%u updated", "%u updated", n), n);
+  upr_cli_import_print_count (g_dngettext (GETTEXT_PACKAGE, "%u updated", "%u updated", n), n);
   n = summary->n_unchanged;
-  print_count (g_dngettext (GETTEXT_PACKAGE, "%u unchanged", "%u unchanged", n), n);
+  upr_cli_import_print_count (g_dngettext (GETTEXT_PACKAGE, "%u unchanged", "%u unchanged", n),
+                              n);
   n = summary->n_skipped;
-  print_count (g_dngettext (GETTEXT_PACKAGE, "%u skipped", "%u skipped", n), n);
+  upr_cli_import_print_count (g_dngettext (GETTEXT_PACKAGE, "%u skipped", "%u skipped", n), n);
   n = summary->n_other_country;
   if (n > 0)
-    print_count (g_dngettext (GETTEXT_PACKAGE, "%u of other States, left out",
-                              "%u of other States, left out", n), n);
+    upr_cli_import_print_count (g_dngettext (GETTEXT_PACKAGE, "%u of other States, left out",
+                                             "%u of other States, left out", n), n);
   n = summary->n_warnings;
   if (n > 0)
-    print_count (g_dngettext (GETTEXT_PACKAGE, "%u warning", "%u warnings", n), n);
+    upr_cli_import_print_count (g_dngettext (GETTEXT_PACKAGE, "%u warning", "%u warnings", n),
+                                n);
 }
 
 /* Running */
@@ -291,7 +310,8 @@ step_cb (gpointer user_data)
       g_set_error_literal (&run->error, G_IO_ERROR, G_IO_ERROR_CANCELLED,
                            _("The import was cancelled: nothing was changed."));
     }
-  else if (upr_import_step (run->import, ROWS_PER_STEP, &finished, &run->error) && finished)
+  else if (upr_import_step (run->import, UPR_CLI_IMPORT_STEP, &finished, &run->error)
+           && finished)
     upr_import_finish (run->import, &run->error);
   else if (run->error == NULL)
     return G_SOURCE_CONTINUE;
@@ -329,13 +349,14 @@ run_import (UprImport    *import,
   return TRUE;
 }
 
-static UprTable *
-read_table (UprCliImport *self,
-            GCancellable *cancellable,
-            GError      **error)
+UprTable *
+upr_cli_import_read_table (const char   *path,
+                           const char   *encoding,
+                           GCancellable *cancellable,
+                           GError      **error)
 {
-  g_autoptr(GFile) file = g_file_new_for_commandline_arg (self->file);
-  UprTableOptions options = { self->encoding, 0 };
+  g_autoptr(GFile) file = g_file_new_for_commandline_arg (path);
+  UprTableOptions options = { encoding, 0 };
 
   return upr_table_read (file, &options, cancellable, error);
 }
@@ -345,7 +366,7 @@ static int
 refuse (UprImport *import,
         GError    *error)
 {
-  print_error (error->message);
+  upr_cli_import_print_error (error->message);
   if (g_error_matches (error, UPR_IMPORT_ERROR, UPR_IMPORT_ERROR_NO_COUNTRY))
     {
       g_printerr ("%s\n", _("Give it with --country, as an ISO code (for example --country SI)."));
@@ -356,6 +377,9 @@ refuse (UprImport *import,
       g_printerr ("%s\n", _("Give it with --session (for example --session 48)."));
       return EXIT_USAGE;
     }
+  if (g_error_matches (error, UPR_IMPORT_ERROR, UPR_IMPORT_ERROR_NO_HEADER))
+    g_printerr ("%s\n", _("If it is a list of participants, name their workshop with --workshop "
+                          "(its id or its title)."));
   print_columns (import);
   return EXIT_FAILED;
 }
@@ -432,14 +456,14 @@ apply_matrix (UprCliImport    *self,
     }
   if (self->from == NULL)
     {
-      print_error (_("Nothing was changed: give the partner organisation the matrix comes from "
-                     "with --from (its name, acronym or id; a new name is created) to apply "
-                     "these changes."));
+      upr_cli_import_print_error (_("Nothing was changed: give the partner organisation the "
+                                    "matrix comes from with --from (its name, acronym or id; a "
+                                    "new name is created) to apply these changes."));
       return EXIT_USAGE;
     }
   if (!upr_matrix_return_apply (matrix, store, self->from, NULL, &error))
     {
-      print_error (error->message);
+      upr_cli_import_print_error (error->message);
       return EXIT_FAILED;
     }
   /* Translators: %s is the name of the partner organisation given with --from. */
@@ -463,7 +487,7 @@ import_matrix (UprCliImport *self,
   matrix = upr_matrix_return_new (store, table, partner_id, &error);
   if (matrix == NULL)
     {
-      print_error (error->message);
+      upr_cli_import_print_error (error->message);
       return EXIT_FAILED;
     }
   /* Translators: %s is a file path. */
@@ -491,10 +515,10 @@ import_file (UprCliImport *self,
   g_autoptr(UprImport) import = NULL;
   g_autofree char *name = NULL;
 
-  table = read_table (self, cancellable, &error);
+  table = upr_cli_import_read_table (self->file, self->encoding, cancellable, &error);
   if (table == NULL)
     {
-      print_error (error->message);
+      upr_cli_import_print_error (error->message);
       return EXIT_FAILED;
     }
   if (upr_matrix_return_recognise (table))
@@ -503,7 +527,7 @@ import_file (UprCliImport *self,
   import = upr_import_new (store, table, name, &error);
   if (import == NULL)
     {
-      print_error (error->message);
+      upr_cli_import_print_error (error->message);
       return EXIT_FAILED;
     }
   if (self->country != NULL && !upr_import_set_country (import, self->country))
@@ -513,7 +537,7 @@ import_file (UprCliImport *self,
                                                     "such as SI or SVN, or its name."),
                                                   self->country);
 
-      print_error (message);
+      upr_cli_import_print_error (message);
       return EXIT_USAGE;
     }
   if (self->session > 0)
@@ -529,11 +553,11 @@ import_file (UprCliImport *self,
 
   if (!run_import (import, self->dry_run, cancellable, &error))
     {
-      print_issues (upr_import_get_issues (import));
-      print_error (error->message);
+      upr_cli_import_print_issues (upr_import_get_issues (import));
+      upr_cli_import_print_error (error->message);
       return EXIT_FAILED;
     }
-  print_issues (upr_import_get_issues (import));
+  upr_cli_import_print_issues (upr_import_get_issues (import));
   print_summary (import, self->dry_run);
   return EXIT_OK;
 }
@@ -553,7 +577,11 @@ upr_cli_import_run (UprCliImport *self,
   g_return_val_if_fail (self != NULL, EXIT_FAILED);
   g_return_val_if_fail (UPR_IS_STORE (store), EXIT_FAILED);
 
-  status = import_file (self, store, cancellable);
+  if (self->workshop != NULL)
+    status = upr_cli_import_participants (store, self->file, self->encoding, self->workshop,
+                                          self->dry_run, cancellable);
+  else
+    status = import_file (self, store, cancellable);
 #ifdef G_OS_UNIX
   g_source_remove (sigint);
   g_source_remove (sigterm);

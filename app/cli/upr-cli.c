@@ -91,8 +91,8 @@ static const UprCliCommand commands[] = {
     0, G_MAXUINT, run_export, TRUE,
   },
   {
-    "import", N_("FILE [--country ISO] [--session N] [--dry-run] [--encoding NAME] [--from ORGANISATION]"),
-    N_("Import recommendations from a file"),
+    "import", N_("FILE [--country ISO | --workshop ID] [OPTIONS]"),
+    N_("Import recommendations, or a workshop's participants, from a file"),
     N_("Reads the recommendations of FILE into the database: a UPR Info database export (.xls "
        "or .csv), an OHCHR thematic list of recommendations (.docx), an export of the "
        "Universal Human Rights Index (.xlsx), or any table whose header names the columns in "
@@ -106,7 +106,14 @@ static const UprCliCommand commands[] = {
        "column, problem) and the summary: new, updated, unchanged, skipped. A matrix "
        "exported by Upright and filled in by a partner is shown as a list of changes; "
        "--from names the partner organisation (name, acronym or id; a new name is created) "
-       "and applies the changes as its progress updates."),
+       "and applies the changes as its progress updates. With --workshop (the workshop's id, "
+       "or its title if no other workshop has it), FILE is a list of participants instead: a "
+       "registration export, an attendance list, or a Zoom or Microsoft Teams attendance "
+       "report, with English or French headers (Name, First name, E-mail, Organisation, "
+       "Prénom, Courriel…). They are added to the workshop; people Upright knows already "
+       "are matched by e-mail address or by name and organisation, and updated rather than "
+       "added twice. Consent is never assumed. Importing the same list again changes "
+       "nothing."),
     1, G_MAXUINT, run_import, TRUE,
   },
   {
@@ -122,8 +129,10 @@ static const UprCliCommand commands[] = {
 static gboolean
 is_option_with_value (const char *arg)
 {
-  /* Options whose value is the next word: that word is not a command. */
-  return g_strcmp0 (arg, "--database") == 0;
+  /* Options whose value is the next word: that word is not a command. --import is the
+   * window's (upr-application.c), listed here so that `upright --import FILE` opens the
+   * window rather than taking FILE for a command. */
+  return g_strcmp0 (arg, "--database") == 0 || g_strcmp0 (arg, "--import") == 0;
 }
 
 static gboolean
@@ -234,14 +243,19 @@ exit_status_description (void)
                           _("wrong usage, or the database cannot be opened"));
 }
 
+/* The window's --import (upr-application.c) is listed so that --help shows it; with a
+ * command it is refused. */
 static GOptionContext *
 new_option_context (char    **database,
+                    char    **import,
                     gboolean *version,
                     gboolean *help)
 {
   const GOptionEntry entries[] = {
     { "database", 0, 0, G_OPTION_ARG_FILENAME, database,
       N_("Use the database FILE instead of the usual one"), N_("FILE") },
+    { "import", 0, 0, G_OPTION_ARG_FILENAME, import,
+      N_("Open the window with the import assistant on FILE"), N_("FILE") },
     { "version", 'v', 0, G_OPTION_ARG_NONE, version, N_("Show the version of Upright"), NULL },
     { "help", 'h', 0, G_OPTION_ARG_NONE, help, N_("Show the commands and options"), NULL },
     { NULL }
@@ -263,8 +277,9 @@ static char *
 full_help (void)
 {
   g_autofree char *database = NULL;
+  g_autofree char *import = NULL;
   gboolean version = FALSE, help = FALSE;
-  g_autoptr(GOptionContext) context = new_option_context (&database, &version, &help);
+  g_autoptr(GOptionContext) context = new_option_context (&database, &import, &version, &help);
 
   return g_option_context_get_help (context, TRUE, NULL);
 }
@@ -769,6 +784,7 @@ upr_cli_run (int    argc,
   g_autoptr(GOptionContext) context = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *database = NULL;
+  g_autofree char *import = NULL;
   gboolean version = FALSE, help = FALSE;
   const UprCliCommand *command;
   UprCliOptions options = { NULL };
@@ -782,7 +798,7 @@ upr_cli_run (int    argc,
   for (int i = 0; i < argc; i++)
     args[i] = g_strdup (argv[i]);
 
-  context = new_option_context (&database, &version, &help);
+  context = new_option_context (&database, &import, &version, &help);
   command = lookup_command (argv[find_command_index (argc, argv)]);
   /* Its options are left in args for the command to parse. */
   if (command != NULL && command->own_options)
@@ -803,6 +819,9 @@ upr_cli_run (int    argc,
       options.args = args[1] != NULL ? &args[1] : &args[0] + g_strv_length (args);
       return run_help (&options);
     }
+  if (import != NULL)
+    return usage_error (_("--import opens the window: it does not go with a command (to "
+                          "import from the command line, use “upright import FILE”)."));
   command = lookup_command (args[1]);
   if (command == NULL)
     {

@@ -47,6 +47,9 @@ gboolean            upr_participant_parse_duration     (const char     *text,
                                                         UprDurationUnit unit,
                                                         guint          *minutes);
 gboolean            upr_participant_is_honorific       (const char *text);
+/* Whether @text is what a meeting tool adds after a name ("Guest", "External",
+ * "Unverified", "Invité", "Non vérifié"…), without its parentheses. */
+gboolean            upr_participant_is_meeting_mark    (const char *text);
 /* The first e-mail address of the cell ("a@b.org; c@d.org" gives the first), lower-cased
  * only when used as a key; NULL when none. */
 char               *upr_participant_parse_email        (const char *text);

@@ -557,6 +557,23 @@ upr_participant_is_honorific (const char *text)
   return FALSE;
 }
 
+/* Teams's marks in English and French (its French "invité" agrees with the person). */
+static const char * const meeting_marks[] = {
+  "guest", "external", "unverified", "invite", "invitee", "externe", "non verifie",
+  "non verifiee",
+};
+
+gboolean
+upr_participant_is_meeting_mark (const char *text)
+{
+  g_autofree char *key = upr_normalise_name_key (text);
+
+  for (guint i = 0; i < G_N_ELEMENTS (meeting_marks); i++)
+    if (strcmp (key, meeting_marks[i]) == 0)
+      return TRUE;
+  return FALSE;
+}
+
 static gboolean
 is_email (const char *text)
 {

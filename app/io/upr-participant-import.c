@@ -598,6 +598,44 @@ strip_original_name (char *name)
   g_strchomp (name);
 }
 
+/* Teams marks people from outside the organisation ("Samuel Okoro (Guest)", "(External)",
+ * "(Unverified)" for someone who joined without signing in; "(Invité)" in French): the mark
+ * is not part of the name, and would keep the person from being matched next time. */
+static void
+strip_meeting_mark (char *name)
+{
+  gsize length = strlen (name);
+  char *open;
+
+  if (length < 2 || name[length - 1] != ')' || (open = strrchr (name, '(')) == NULL
+      || open == name)
+    return;
+  name[length - 1] = '\0';
+  if (upr_participant_is_meeting_mark (open + 1))
+    {
+      *open = '\0';
+      g_strchomp (name);
+    }
+  else
+    name[length - 1] = ')';
+}
+
+/* Teams and Zoom name a caller who dialled in by a phone number, often masked
+ * ("+4122*****12"): no letter, and at least six digits or stars. */
+static gboolean
+is_phone_number (const char *text)
+{
+  guint digits = 0;
+
+  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      if (g_unichar_isalpha (g_utf8_get_char (p)))
+        return FALSE;
+      digits += g_ascii_isdigit (*p) || *p == '*';
+    }
+  return digits >= 6;
+}
+
 static char *
 read_name (RowReader *reader)
 {
@@ -612,6 +650,8 @@ read_name (RowReader *reader)
 
       if (strstr (key, "original") != NULL || strstr (key, "origine") != NULL)
         strip_original_name (full);
+      else
+        strip_meeting_mark (full);
       return full[0] != '\0' ? g_steal_pointer (&full) : NULL;
     }
   if (first != NULL && last != NULL)
@@ -748,6 +788,14 @@ read_entry (UprParticipantImport *self,
     {
       add_issue (self, issues, UPR_IMPORT_SEVERITY_SKIPPED, reader.line, -1, NULL,
                  _("The row gives no name: it was not imported."));
+      entry->skipped = TRUE;
+      return entry;
+    }
+  if (is_phone_number (entry->name))
+    {
+      add_issue (self, issues, UPR_IMPORT_SEVERITY_SKIPPED, reader.line,
+                 column_of (self, UPR_PARTICIPANT_FIELD_FULL_NAME), entry->name,
+                 _("Not a name (a caller’s phone number?): it was not imported."));
       entry->skipped = TRUE;
       return entry;
     }

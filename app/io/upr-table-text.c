@@ -7,7 +7,13 @@
  * freely (UPR Info's 1-5.csv ends its lines with CR alone), and an optional first line
  * "sep=;" naming the separator. An error found before parsing (a NUL byte, bytes invalid in
  * the encoding) is placed by locate(), which walks the text the way the parser does, so
- * that every message names the row and column a spreadsheet would show. */
+ * that every message names the row and column a spreadsheet would show.
+ *
+ * Some exports are reports in numbered sections, each with its own header: Microsoft
+ * Teams's attendance report is "1. Summary" (key and value rows), "2. Participants" and
+ * "3. In-Meeting Activities" ("1. Résumé"… in French). Such a file is read as one sheet, but
+ * each section's rows are checked against the section's own header, and the separator is
+ * chosen section by section (see find_sections()). */
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
@@ -19,6 +25,8 @@
 #define SAMPLE_SIZE (64 * 1024)
 /* How many rows the separator detector compares. */
 #define SAMPLE_ROWS 30
+/* The most sections a report is read in (Teams has three). */
+#define MAX_SECTIONS 16
 
 typedef enum
 {
@@ -48,7 +56,15 @@ typedef struct
   char          *end; /* a spare byte follows it, for the last cell's NUL */
   char           separator;
   guint          line; /* the 1-based line at p */
+  gboolean       sectioned; /* a report in numbered sections (find_sections()) */
 } Parser;
+
+/* The body of a numbered section: from the row after its title to the next title. */
+typedef struct
+{
+  gsize start;
+  gsize end;
+} Section;
 
 typedef enum
 {
@@ -271,13 +287,126 @@ locate (const char *text,
     }
 }
 
+/* The number of a section title such as "2. Participants" or "3. Activités de la réunion"
+ * (@text to @end): one or two digits, a full stop, a space, then a letter. 0 for anything
+ * else, "12.5" or "1.5 million" among them. */
+static guint
+title_number (const char *text,
+              const char *end)
+{
+  const char *p = text;
+  guint number = 0;
+  gunichar c;
+
+  while (p < end && p - text < 2 && g_ascii_isdigit (*p))
+    number = number * 10 + (guint) (*p++ - '0');
+  if (p == text || p + 1 >= end || p[0] != '.' || p[1] != ' ')
+    return 0;
+  for (p += 2; p < end && *p == ' '; p++)
+    ;
+  if (p == end)
+    return 0;
+  c = g_utf8_get_char_validated (p, end - p);
+  return c < 0x110000 && g_unichar_isalpha (c) ? number : 0;
+}
+
+/* The title number of the line at @p when the whole line is a section title, else 0. Empty
+ * cells may follow it (some tools pad every row to the same width); no other separator,
+ * and no quote, may be in it. */
+static guint
+line_title_number (const char *p,
+                   const char *end)
+{
+  const char *q = p;
+
+  while (q < end && *q != '\n' && *q != '\r')
+    q++;
+  while (q > p && (q[-1] == ',' || q[-1] == ';' || q[-1] == '\t' || q[-1] == ' '))
+    q--;
+  for (const char *c = p; c < q; c++)
+    if (*c == ',' || *c == ';' || *c == '\t' || *c == '"')
+      return 0;
+  return title_number (p, q);
+}
+
+/* The offset of the line after the one at @offset. */
+static gsize
+next_line (const char *text,
+           gsize       length,
+           gsize       offset)
+{
+  while (offset < length && text[offset] != '\n' && text[offset] != '\r')
+    offset++;
+  if (offset < length && text[offset] == '\r')
+    offset++;
+  if (offset < length && text[offset] == '\n')
+    offset++;
+  return offset;
+}
+
+/* A report in numbered sections starts with a title "1. …" alone on its first row with text,
+ * and has a title "2. …" at the start of a later row, then maybe "3. …" and so on, in order:
+ * a rule strict enough that no table of recommendations or participants passes it (a
+ * narrow header row, or a numbered list inside a quoted cell, is not a title). Fills
+ * @sections with the bodies of at most MAX_SECTIONS sections; FALSE, after a look at the
+ * first row only, for any other file. Quotes are followed as the parser follows them, a
+ * field starting after any of the separators it may choose. */
+static gboolean
+find_sections (const char *text,
+               gsize       length,
+               Section    *sections,
+               guint      *n_sections)
+{
+  gboolean quoted = FALSE, field_start = TRUE;
+  gsize i = 0;
+  guint n = 1;
+
+  while (i < length && (text[i] == '\n' || text[i] == '\r'))
+    i++;
+  if (line_title_number (text + i, text + length) != 1)
+    return FALSE;
+  sections[0].start = next_line (text, length, i);
+  for (i = sections[0].start; i < length && n < MAX_SECTIONS; i++)
+    {
+      char c = text[i];
+
+      if (quoted)
+        {
+          if (c == '"' && i + 1 < length && text[i + 1] == '"')
+            i++;
+          else if (c == '"')
+            quoted = FALSE;
+          continue;
+        }
+      if (c == '"' && field_start)
+        {
+          quoted = TRUE;
+          field_start = FALSE;
+          continue;
+        }
+      field_start = c == ',' || c == ';' || c == '\t' || c == '\n' || c == '\r';
+      if ((c != '\n' && c != '\r') || i + 1 >= length
+          || line_title_number (text + i + 1, text + length) != n + 1)
+        continue;
+      sections[n - 1].end = i + 1;
+      sections[n].start = next_line (text, length, i + 1);
+      i = sections[n].start - 1;
+      n++;
+    }
+  sections[n - 1].end = length;
+  *n_sections = n;
+  return n >= 2;
+}
+
 /* Counts the fields of each of the first rows with @separator (quotes respected), and
- * returns how many rows share the most common count; that count is put in @width. */
+ * returns how many rows share the most common count; that count is put in @width, and the
+ * first row's in @first. */
 static guint
 separator_consistency (const char *text,
                        gsize       length,
                        char        separator,
-                       guint      *width)
+                       guint      *width,
+                       guint      *first)
 {
   guint counts[SAMPLE_ROWS];
   guint n_rows = 0, fields = 1, best = 0;
@@ -314,6 +443,7 @@ separator_consistency (const char *text,
     counts[n_rows++] = fields;
 
   *width = 0;
+  *first = n_rows > 0 ? counts[0] : 0;
   for (guint i = 0; i < n_rows; i++)
     {
       guint same = 0;
@@ -338,10 +468,43 @@ detect_separator (const char *text,
 
   for (guint i = 0; i < G_N_ELEMENTS (candidates); i++)
     {
-      guint width;
-      guint score = separator_consistency (text, length, candidates[i], &width);
+      guint width, first;
+      guint score = separator_consistency (text, length, candidates[i], &width, &first);
 
       if (width >= 2 && score > best_score)
+        best = candidates[i], best_score = score;
+    }
+  return best;
+}
+
+/* The same for a report in sections, adding up how consistently the separator splits each
+ * section. A section counts only if its first row (its header) is as wide as its common
+ * row: Teams writes dates as "3/15/24, 9:58:12 AM", so commas split its rows of data
+ * evenly, but not its header rows. */
+static char
+detect_section_separator (const char    *text,
+                          const Section *sections,
+                          guint          n_sections)
+{
+  static const char candidates[] = { ',', ';', '\t' };
+  char best = ',';
+  guint best_score = 0;
+
+  for (guint i = 0; i < G_N_ELEMENTS (candidates); i++)
+    {
+      guint score = 0;
+
+      for (guint j = 0; j < n_sections; j++)
+        {
+          guint width, first;
+          guint same = separator_consistency (text + sections[j].start,
+                                              sections[j].end - sections[j].start,
+                                              candidates[i], &width, &first);
+
+          if (width >= 2 && first >= width)
+            score += same;
+        }
+      if (score > best_score)
         best = candidates[i], best_score = score;
     }
   return best;
@@ -551,20 +714,29 @@ decode (const char *data,
   return FALSE;
 }
 
-/* Skips a "sep=" line and chooses the separator: the options', the line's, or detected. */
+/* Skips a "sep=" line and chooses the separator: the options', the line's, or detected.
+ * @sectioned (optional) says whether the text is a report in numbered sections. */
 static char
 prepare (const char            **text,
          gsize                  *length,
          const UprTableOptions  *options,
-         guint                  *first_line)
+         guint                  *first_line,
+         gboolean               *sectioned)
 {
   char named = read_sep_line (text, length);
+  Section sections[MAX_SECTIONS];
+  guint n_sections = 0;
+  gboolean has_sections = find_sections (*text, *length, sections, &n_sections);
 
   *first_line = named != 0 ? 2 : 1;
+  if (sectioned != NULL)
+    *sectioned = has_sections;
   if (options != NULL && usable_separator (options->separator))
     return options->separator;
   if (named != 0)
     return named;
+  if (has_sections)
+    return detect_section_separator (*text, sections, n_sections);
   return detect_separator (*text, *length);
 }
 
@@ -585,7 +757,7 @@ set_error_at (UprTable              *self,
   const char *start = text;
   char separator;
 
-  separator = prepare (&text, &length, options, &first_line);
+  separator = prepare (&text, &length, options, &first_line, NULL);
   offset = offset >= (gsize) (text - start) ? offset - (text - start) : 0;
   locate (text, length, offset, separator, first_line, &row, &line, &column);
   where = upr_table_describe_cell (self, sheet_name, 0, row, line, column);
@@ -806,12 +978,25 @@ parse_row (Parser  *parser,
   return TRUE;
 }
 
+/* Whether row @row, just read, is the title of section @number of a report in sections. */
+static gboolean
+is_section_title (Parser *parser,
+                  guint   row,
+                  guint   number)
+{
+  const char * const *cells = upr_table_get_row (parser->table, 0, row);
+
+  return cells[0] != NULL && cells[1] == NULL
+         && title_number (cells[0], cells[0] + strlen (cells[0])) == number;
+}
+
 static gboolean
 parse (Parser       *parser,
        GCancellable *cancellable,
        GError      **error)
 {
-  guint header_width = 0;
+  guint header_width = 0, next_title = 1;
+  gboolean has_text = FALSE;
 
   while (parser->p < parser->end)
     {
@@ -823,6 +1008,14 @@ parse (Parser       *parser,
         return FALSE;
       if (!parse_row (parser, &width, error))
         return FALSE;
+      has_text |= width > 0;
+      /* A section's title starts it afresh: the next row with text is its header. */
+      if (parser->sectioned && width == 1 && is_section_title (parser, row, next_title))
+        {
+          next_title++;
+          header_width = 0;
+          continue;
+        }
       /* The header is the first row with text. A row wider than it most often has a
        * separator inside a value that was not quoted: its values would land in the wrong
        * columns. Shorter rows are fine (Excel drops trailing empty cells). */
@@ -838,7 +1031,7 @@ parse (Parser       *parser,
           return FALSE;
         }
     }
-  if (header_width == 0)
+  if (!has_text)
     {
       g_set_error_literal (error, UPR_TABLE_ERROR, UPR_TABLE_ERROR_EMPTY,
                            _("The file has no text, only empty lines."));
@@ -913,7 +1106,7 @@ upr_table_read_text (UprTable              *self,
   upr_table_take_buffer (self, g_steal_pointer (&decoded.owned));
 
   parser.table = self;
-  parser.separator = prepare (&text, &text_length, options, &first_line);
+  parser.separator = prepare (&text, &text_length, options, &first_line, &parser.sectioned);
   parser.p = (char *) text;
   parser.end = (char *) text + text_length;
   parser.line = first_line;

@@ -259,7 +259,8 @@ load_css (void)
                                               GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
 }
 
-/* --import=FILE: the running Upright (this one or another) opens the assistant on it. */
+/* --import FILE (or --import=FILE): the running Upright (this one or another) opens the
+ * assistant on it. upr-cli.c knows the option too, so that FILE is not taken for a command. */
 static int
 handle_import_option (UprApplication *self,
                       GVariantDict   *options)
