@@ -18,14 +18,6 @@
 #include "upr-participant-import.h"
 #include "upr-workshop.h"
 
-typedef struct
-{
-  UprParticipantImport *import;
-  GMainLoop            *loop;
-  GCancellable         *cancellable;
-  GError               *error;
-} Run;
-
 /* The workshop */
 
 /* Workshops not in the trash whose title is @title, case and accents aside. */
@@ -159,8 +151,7 @@ print_summary (UprParticipantImport *import,
   const UprParticipantImportSummary *summary = upr_participant_import_get_summary (import);
   guint n;
 
-  g_print ("%s\n", dry_run ? _("Dry run: nothing was changed. The import would give:")
-                           : _("Summary:"));
+  upr_cli_import_print_heading (dry_run);
   n = summary->n_rows;
   upr_cli_import_print_count (g_dngettext (GETTEXT_PACKAGE, "%u row read", "%u rows read", n),
                               n);
@@ -177,45 +168,30 @@ print_summary (UprParticipantImport *import,
     upr_cli_import_print_count (g_dngettext (GETTEXT_PACKAGE,
                                              "%u of them known from other workshops",
                                              "%u of them known from other workshops", n), n);
-  n = summary->n_updated;
-  upr_cli_import_print_count (g_dngettext (GETTEXT_PACKAGE, "%u updated", "%u updated", n), n);
-  n = summary->n_unchanged;
-  upr_cli_import_print_count (g_dngettext (GETTEXT_PACKAGE, "%u unchanged", "%u unchanged", n),
-                              n);
-  n = summary->n_skipped;
-  upr_cli_import_print_count (g_dngettext (GETTEXT_PACKAGE, "%u skipped", "%u skipped", n), n);
+  upr_cli_import_print_changes (summary->n_updated, summary->n_unchanged, summary->n_skipped);
   n = summary->n_organisations;
   if (n > 0)
     upr_cli_import_print_count (g_dngettext (GETTEXT_PACKAGE, "%u organisation created",
                                              "%u organisations created", n), n);
-  n = summary->n_warnings;
-  if (n > 0)
-    upr_cli_import_print_count (g_dngettext (GETTEXT_PACKAGE, "%u warning", "%u warnings", n),
-                                n);
+  upr_cli_import_print_warnings (summary->n_warnings);
 }
 
 /* Running */
 
 static gboolean
-step_cb (gpointer user_data)
+step (gpointer   import,
+      gboolean  *done,
+      GError   **error)
 {
-  Run *run = user_data;
-  gboolean finished = FALSE;
+  if (!upr_participant_import_step (import, UPR_CLI_IMPORT_STEP, done, error))
+    return FALSE;
+  return !*done || upr_participant_import_finish (import, error);
+}
 
-  if (g_cancellable_is_cancelled (run->cancellable))
-    {
-      upr_participant_import_cancel (run->import);
-      g_set_error_literal (&run->error, G_IO_ERROR, G_IO_ERROR_CANCELLED,
-                           _("The import was cancelled: nothing was changed."));
-    }
-  else if (upr_participant_import_step (run->import, UPR_CLI_IMPORT_STEP, &finished,
-                                        &run->error)
-           && finished)
-    upr_participant_import_finish (run->import, &run->error);
-  else if (run->error == NULL)
-    return G_SOURCE_CONTINUE;
-  g_main_loop_quit (run->loop);
-  return G_SOURCE_REMOVE;
+static void
+cancel (gpointer import)
+{
+  upr_participant_import_cancel (import);
 }
 
 static gboolean
@@ -224,19 +200,8 @@ run_import (UprParticipantImport *import,
             GCancellable         *cancellable,
             GError              **error)
 {
-  g_autoptr(GMainLoop) loop = g_main_loop_new (NULL, FALSE);
-  Run run = { import, loop, cancellable, NULL };
-
-  if (!upr_participant_import_start (import, dry_run, error))
-    return FALSE;
-  g_idle_add (step_cb, &run);
-  g_main_loop_run (loop);
-  if (run.error != NULL)
-    {
-      g_propagate_error (error, run.error);
-      return FALSE;
-    }
-  return TRUE;
+  return upr_participant_import_start (import, dry_run, error)
+         && upr_cli_import_run_steps (import, step, cancel, cancellable, error);
 }
 
 /* The list cannot be imported as it is: says why, and what was recognised. */

@@ -42,14 +42,6 @@ struct _UprCliImport
   char    *workshop;
 };
 
-typedef struct
-{
-  UprImport    *import;
-  GMainLoop    *loop;
-  GCancellable *cancellable;
-  GError       *error;
-} Run;
-
 /* Parsing */
 
 UprCliImport *
@@ -129,45 +121,6 @@ upr_cli_import_free (UprCliImport *self)
 
 /* The report */
 
-void
-upr_cli_import_print_error (const char *message)
-{
-  g_printerr ("upright: %s\n", message);
-}
-
-static const char *
-format_name (UprTableFormat format)
-{
-  switch (format)
-    {
-    case UPR_TABLE_FORMAT_CSV: return _("delimited text");
-    case UPR_TABLE_FORMAT_XLS: return _("Excel 97–2003 workbook (.xls)");
-    case UPR_TABLE_FORMAT_XLSX: return _("Excel workbook (.xlsx)");
-    case UPR_TABLE_FORMAT_DOCX: return _("Word document (.docx)");
-    case UPR_TABLE_FORMAT_UNKNOWN:
-    default: return _("unknown");
-    }
-}
-
-void
-upr_cli_import_print_table (const char *path,
-                            UprTable   *table)
-{
-  UprTableFormat format = upr_table_get_format (table);
-
-  /* Translators: %s is a file path. */
-  g_print (_("File: %s"), path);
-  g_print ("\n");
-  if (format == UPR_TABLE_FORMAT_CSV)
-    /* Translators: the format of a file, then its character encoding. */
-    g_print (_("Format: %s, %s%s"), format_name (format), upr_table_get_encoding (table),
-             upr_table_get_encoding_certain (table) ? "" : _(" (guessed: use --encoding if the "
-                                                             "accents look wrong)"));
-  else
-    g_print (_("Format: %s"), format_name (format));
-  g_print ("\n");
-}
-
 static void
 print_file (UprCliImport *self,
             UprTable     *table,
@@ -216,55 +169,6 @@ print_found (UprImport *import)
     }
 }
 
-static const char *
-severity_label (UprImportSeverity severity)
-{
-  switch (severity)
-    {
-    case UPR_IMPORT_SEVERITY_WARNING: return _("warning");
-    case UPR_IMPORT_SEVERITY_SKIPPED: return _("skipped");
-    case UPR_IMPORT_SEVERITY_ERROR:
-    default: return _("error");
-    }
-}
-
-static void
-print_issue (const UprImportIssue *issue)
-{
-  g_autoptr(GString) where = g_string_new (NULL);
-
-  if (issue->row > 0 && issue->column != NULL)
-    /* Translators: a row number and a column name of the imported file. */
-    g_string_printf (where, _("Row %u, column “%s”"), issue->row, issue->column);
-  else if (issue->row > 0)
-    g_string_printf (where, _("Row %u"), issue->row);
-  else
-    g_string_assign (where, _("File"));
-  g_print ("  %s: %s: %s", severity_label (issue->severity), where->str, issue->message);
-  if (issue->value != NULL)
-    g_print (" (“%s”)", issue->value);
-  g_print ("\n");
-}
-
-void
-upr_cli_import_print_issues (GPtrArray *issues)
-{
-  if (issues->len == 0)
-    return;
-  g_print ("%s\n", _("Report:"));
-  for (guint i = 0; i < issues->len; i++)
-    print_issue (issues->pdata[i]);
-}
-
-void
-upr_cli_import_print_count (const char *format,
-                            guint       n)
-{
-  g_print ("  ");
-  g_print (format, n);
-  g_print ("\n");
-}
-
 static void
 print_summary (UprImport *import,
                gboolean   dry_run)
@@ -272,51 +176,36 @@ print_summary (UprImport *import,
   const UprImportSummary *summary = upr_import_get_summary (import);
   guint n;
 
-  g_print ("%s\n", dry_run ? _("Dry run: nothing was changed. The import would give:")
-                           : _("Summary:"));
+  upr_cli_import_print_heading (dry_run);
   n = summary->n_rows;
   upr_cli_import_print_count (g_dngettext (GETTEXT_PACKAGE, "%u recommendation read",
                                            "%u recommendations read", n), n);
   n = summary->n_new;
   upr_cli_import_print_count (g_dngettext (GETTEXT_PACKAGE, "%u new", "%u new", n), n);
-  n = summary->n_updated;
-  upr_cli_import_print_count (g_dngettext (GETTEXT_PACKAGE, "%u updated", "%u updated", n), n);
-  n = summary->n_unchanged;
-  upr_cli_import_print_count (g_dngettext (GETTEXT_PACKAGE, "%u unchanged", "%u unchanged", n),
-                              n);
-  n = summary->n_skipped;
-  upr_cli_import_print_count (g_dngettext (GETTEXT_PACKAGE, "%u skipped", "%u skipped", n), n);
+  upr_cli_import_print_changes (summary->n_updated, summary->n_unchanged, summary->n_skipped);
   n = summary->n_other_country;
   if (n > 0)
     upr_cli_import_print_count (g_dngettext (GETTEXT_PACKAGE, "%u of other States, left out",
                                              "%u of other States, left out", n), n);
-  n = summary->n_warnings;
-  if (n > 0)
-    upr_cli_import_print_count (g_dngettext (GETTEXT_PACKAGE, "%u warning", "%u warnings", n),
-                                n);
+  upr_cli_import_print_warnings (summary->n_warnings);
 }
 
 /* Running */
 
 static gboolean
-step_cb (gpointer user_data)
+step (gpointer   import,
+      gboolean  *done,
+      GError   **error)
 {
-  Run *run = user_data;
-  gboolean finished = FALSE;
+  if (!upr_import_step (import, UPR_CLI_IMPORT_STEP, done, error))
+    return FALSE;
+  return !*done || upr_import_finish (import, error);
+}
 
-  if (g_cancellable_is_cancelled (run->cancellable))
-    {
-      upr_import_cancel (run->import);
-      g_set_error_literal (&run->error, G_IO_ERROR, G_IO_ERROR_CANCELLED,
-                           _("The import was cancelled: nothing was changed."));
-    }
-  else if (upr_import_step (run->import, UPR_CLI_IMPORT_STEP, &finished, &run->error)
-           && finished)
-    upr_import_finish (run->import, &run->error);
-  else if (run->error == NULL)
-    return G_SOURCE_CONTINUE;
-  g_main_loop_quit (run->loop);
-  return G_SOURCE_REMOVE;
+static void
+cancel (gpointer import)
+{
+  upr_import_cancel (import);
 }
 
 #ifdef G_OS_UNIX
@@ -334,31 +223,8 @@ run_import (UprImport    *import,
             GCancellable *cancellable,
             GError      **error)
 {
-  g_autoptr(GMainLoop) loop = g_main_loop_new (NULL, FALSE);
-  Run run = { import, loop, cancellable, NULL };
-
-  if (!upr_import_start (import, dry_run, error))
-    return FALSE;
-  g_idle_add (step_cb, &run);
-  g_main_loop_run (loop);
-  if (run.error != NULL)
-    {
-      g_propagate_error (error, run.error);
-      return FALSE;
-    }
-  return TRUE;
-}
-
-UprTable *
-upr_cli_import_read_table (const char   *path,
-                           const char   *encoding,
-                           GCancellable *cancellable,
-                           GError      **error)
-{
-  g_autoptr(GFile) file = g_file_new_for_commandline_arg (path);
-  UprTableOptions options = { encoding, 0 };
-
-  return upr_table_read (file, &options, cancellable, error);
+  return upr_import_start (import, dry_run, error)
+         && upr_cli_import_run_steps (import, step, cancel, cancellable, error);
 }
 
 /* The mapping cannot run: says why, and what to give. */
@@ -432,7 +298,7 @@ print_problems (GPtrArray *problems)
         .message = problem->message,
       };
 
-      print_issue (&issue);
+      upr_cli_import_print_issue (&issue);
     }
 }
 

@@ -3,6 +3,7 @@
 #pragma once
 
 #include "upr-import.h"
+#include "upr-import-run.h"
 #include "upr-normalise-names.h"
 #include "upr-store-import.h"
 
@@ -35,8 +36,6 @@ struct _UprImport
   guint            n_columns;
   char           **column_names;  /* normalised headers; "Column 3" for an empty one */
   UprImportField  *fields;
-  char            *header_key;
-  gboolean         mapping_edited;
   char            *country;       /* ISO code for rows without one, or the one to keep */
   gboolean         country_from_file;
   int              session;
@@ -52,17 +51,14 @@ struct _UprImport
   GHashTable      *memo_cycles;  /* session → cycle */
 
   /* the run */
-  gboolean         running;
-  gboolean         dry_run;
+  UprImportRun     run;           /* the transaction, the progress, the report */
   char            *now;
   guint            segment;       /* where the next step starts */
   guint            row;
   guint            n_done;
   GHashTable      *reviews;       /* "CC session" → UprImportReview */
   UprStoreImportBatch *batch;     /* new recommendations, written in groups */
-  GPtrArray       *issues;        /* of UprImportIssue */
   UprImportSummary summary;
-  double           progress;
 };
 
 typedef enum

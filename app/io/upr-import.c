@@ -1,5 +1,6 @@
 /* upr-import.c: the import of recommendations from a table; see upr-import.h. The reading of
- * one row is in upr-import-row.c, the headers in upr-import-layout.c, the SQL in
+ * one row is in upr-import-row.c, the headers in upr-import-layout.c, the transaction, steps
+ * and report shared with the participant import in upr-import-run.c, the SQL in
  * app/store/upr-store-import.c. */
 #include "config.h"
 
@@ -94,20 +95,7 @@ upr_import_add_issue (UprImport         *self,
                       const char        *value,
                       const char        *message)
 {
-  UprImportIssue *issue;
-
-  if (issues == NULL)
-    return;
-  issue = g_new0 (UprImportIssue, 1);
-  issue->severity = severity;
-  issue->row = line;
-  issue->column = column >= 0 && (guint) column < self->n_columns
-                    ? g_strdup (self->column_names[column]) : NULL;
-  issue->value = value != NULL && value[0] != '\0' ? g_strdup (value) : NULL;
-  issue->message = g_strdup (message);
-  g_ptr_array_add (issues, issue);
-  if (issues == self->issues && severity == UPR_IMPORT_SEVERITY_WARNING)
-    self->summary.n_warnings++;
+  upr_import_run_add_issue (&self->run, issues, severity, line, column, value, message);
 }
 
 static int
@@ -127,16 +115,6 @@ timestamp_now (void)
   g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
 
   return g_date_time_format (now, "%Y-%m-%dT%H:%M:%SZ");
-}
-
-static void
-set_progress (UprImport *self,
-              double     progress)
-{
-  if (progress == self->progress)
-    return;
-  self->progress = progress;
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PROGRESS]);
 }
 
 /* The analysis */
@@ -205,7 +183,7 @@ read_header (UprImport *self)
     }
   self->fields = g_new0 (UprImportField, self->n_columns);
   upr_import_layout_map (cells, n_cells, self->fields);
-  self->header_key = upr_import_layout_header_key (cells, n_cells);
+  self->run.header_key = upr_import_layout_header_key (cells, n_cells);
 }
 
 /* A mapping set by hand for the same headers before wins over the automatic one. */
@@ -214,7 +192,7 @@ apply_remembered_mapping (UprImport *self,
                           GError   **error)
 {
   g_autoptr(GError) local_error = NULL;
-  g_autofree char *mapping = upr_store_get_import_mapping (self->store, self->header_key,
+  g_autofree char *mapping = upr_store_get_import_mapping (self->store, self->run.header_key,
                                                            &local_error);
   const char * const *cells = row_or_empty (self, self->sheet, self->header_row);
   guint n_cells = g_strv_length ((char **) cells);
@@ -259,7 +237,7 @@ find_segments (UprImport *self)
         g_autofree char *key = upr_import_layout_header_key (cells,
                                                              g_strv_length ((char **) cells));
 
-        if (strcmp (key, self->header_key) == 0)
+        if (strcmp (key, self->run.header_key) == 0)
           {
             add_segment (self, s, r + 1);
             break;
@@ -379,7 +357,7 @@ import_row (UprImport *self,
   UprImportParsed parsed;
   gboolean ok = TRUE;
 
-  switch (upr_import_parse_row (self, sheet, row, &parsed, self->issues))
+  switch (upr_import_parse_row (self, sheet, row, &parsed, self->run.issues))
     {
     case UPR_IMPORT_ROW_DATA:
       self->summary.n_rows++;
@@ -401,30 +379,113 @@ import_row (UprImport *self,
   return ok;
 }
 
-static void
-end_run (UprImport *self)
+/* The run's class (upr-import-run.h) */
+
+static gboolean
+run_check (gpointer   importer,
+           GError   **error)
 {
-  self->running = FALSE;
+  return upr_import_check (importer, error);
+}
+
+static gboolean
+run_begin (gpointer   importer,
+           GError   **error)
+{
+  UprImport *self = importer;
+
+  self->now = timestamp_now ();
+  self->segment = 0;
+  self->row = self->segments->len > 0
+                ? g_array_index (self->segments, UprImportSegment, 0).first_row : 0;
+  self->n_done = 0;
+  self->reviews = upr_import_reviews_new ();
+  self->batch = upr_store_import_batch_new (self->store, self->now);
+  return TRUE;
+}
+
+static gboolean
+run_step (gpointer   importer,
+          guint      n_rows,
+          gboolean  *finished,
+          double    *progress,
+          GError   **error)
+{
+  UprImport *self = importer;
+
+  for (guint n = 0; n < n_rows && self->segment < self->segments->len; n++)
+    {
+      UprImportSegment *segment = &g_array_index (self->segments, UprImportSegment,
+                                                  self->segment);
+
+      if (self->row >= segment->first_row + segment->n_rows)
+        {
+          if (++self->segment < self->segments->len)
+            self->row = g_array_index (self->segments, UprImportSegment,
+                                       self->segment).first_row;
+          continue;
+        }
+      if (!import_row (self, segment->sheet, self->row, error))
+        return FALSE;
+      self->row++;
+      self->n_done++;
+    }
+  *finished = self->segment >= self->segments->len;
+  *progress = *finished || self->n_data_rows == 0
+                ? 1.0 : (double) self->n_done / self->n_data_rows;
+  return TRUE;
+}
+
+/* Written for a dry run too: its report then has what the writing would say. */
+static gboolean
+run_flush (gpointer   importer,
+           GError   **error)
+{
+  UprImport *self = importer;
+
+  return upr_store_import_batch_flush (self->batch, error);
+}
+
+static char *
+run_mapping (gpointer importer)
+{
+  UprImport *self = importer;
+
+  return upr_import_layout_serialise (self->fields, self->n_columns);
+}
+
+static void
+run_end (gpointer importer)
+{
+  UprImport *self = importer;
+
   g_clear_pointer (&self->reviews, g_hash_table_unref);
   g_clear_pointer (&self->batch, upr_store_import_batch_free);
   g_clear_pointer (&self->now, g_free);
 }
 
-/* Rolls back after a failure, keeping the failure in the report. */
-static gboolean
-fail_run (UprImport *self,
-          GError   **error,
-          GError    *cause)
+static const char *
+run_column_name (gpointer importer,
+                 int      column)
 {
-  upr_store_rollback (self->store);
-  end_run (self);
-  upr_import_add_issue (self, self->issues, UPR_IMPORT_SEVERITY_ERROR, 0, -1, NULL,
-                        cause->message);
-  g_set_error (error, UPR_IMPORT_ERROR, UPR_IMPORT_ERROR_FAILED,
-               _("The import failed and changed nothing: %s"), cause->message);
-  g_error_free (cause);
-  return FALSE;
+  UprImport *self = importer;
+
+  return column >= 0 && (guint) column < self->n_columns ? self->column_names[column] : NULL;
 }
+
+static const UprImportRunClass run_class = {
+  .check = run_check,
+  .begin = run_begin,
+  .step = run_step,
+  .flush = run_flush,
+  .mapping = run_mapping,
+  .end = run_end,
+  .column_name = run_column_name,
+  .error_quark = upr_import_error_quark,
+  .error_failed = UPR_IMPORT_ERROR_FAILED,
+  .error_cancelled = UPR_IMPORT_ERROR_CANCELLED,
+  .run_step = 256,
+};
 
 /* Overrides */
 
@@ -433,9 +494,7 @@ upr_import_dispose (GObject *object)
 {
   UprImport *self = UPR_IMPORT (object);
 
-  /* An import dropped half-way leaves the database as it was. */
-  if (self->running)
-    upr_import_cancel (self);
+  upr_import_run_dispose (&self->run);
   g_clear_object (&self->store);
   g_clear_object (&self->table);
 
@@ -451,7 +510,6 @@ upr_import_finalize (GObject *object)
   g_array_unref (self->segments);
   g_strfreev (self->column_names);
   g_free (self->fields);
-  g_free (self->header_key);
   g_free (self->country);
   g_clear_pointer (&self->countries, upr_name_index_free);
   g_clear_pointer (&self->issue_names, upr_name_index_free);
@@ -461,7 +519,7 @@ upr_import_finalize (GObject *object)
   g_clear_pointer (&self->reviews, g_hash_table_unref);
   g_clear_pointer (&self->batch, upr_store_import_batch_free);
   g_free (self->now);
-  g_ptr_array_unref (self->issues);
+  upr_import_run_finalize (&self->run);
 
   G_OBJECT_CLASS (upr_import_parent_class)->finalize (object);
 }
@@ -477,7 +535,7 @@ upr_import_get_property (GObject    *object,
   switch (prop_id)
     {
     case PROP_PROGRESS:
-      g_value_set_double (value, self->progress);
+      g_value_set_double (value, self->run.progress);
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -503,7 +561,6 @@ static void
 upr_import_init (UprImport *self)
 {
   self->segments = g_array_new (FALSE, FALSE, sizeof (UprImportSegment));
-  self->issues = g_ptr_array_new_with_free_func ((GDestroyNotify) upr_import_issue_free);
   upr_import_memo_init (self);
 }
 
@@ -525,6 +582,8 @@ upr_import_new (UprStore   *store,
   self->store = g_object_ref (store);
   self->table = g_object_ref (table);
   self->file_name = g_strdup (file_name);
+  upr_import_run_init (&self->run, &run_class, G_OBJECT (self), properties[PROP_PROGRESS], store,
+                       &self->summary, sizeof self->summary, &self->summary.n_warnings);
   if (!analyse (self, error))
     return NULL;
   return g_steal_pointer (&self);
@@ -584,7 +643,7 @@ upr_import_set_column_field (UprImport     *self,
   g_return_if_fail (UPR_IS_IMPORT (self));
   g_return_if_fail (column < self->n_columns);
   g_return_if_fail (field < UPR_IMPORT_N_FIELDS);
-  g_return_if_fail (!self->running);
+  g_return_if_fail (!self->run.running);
 
   if (self->fields[column] == field)
     return;
@@ -593,7 +652,7 @@ upr_import_set_column_field (UprImport     *self,
       if (self->fields[c] == field)
         self->fields[c] = UPR_IMPORT_FIELD_NONE;
   self->fields[column] = field;
-  self->mapping_edited = TRUE;
+  self->run.mapping_edited = TRUE;
   if (self->layout == UPR_IMPORT_LAYOUT_UNKNOWN && column_of (self, UPR_IMPORT_FIELD_TEXT) >= 0)
     self->layout = UPR_IMPORT_LAYOUT_GENERIC;
 }
@@ -636,7 +695,7 @@ upr_import_set_country (UprImport  *self,
   const char *code = NULL;
 
   g_return_val_if_fail (UPR_IS_IMPORT (self), FALSE);
-  g_return_val_if_fail (!self->running, FALSE);
+  g_return_val_if_fail (!self->run.running, FALSE);
 
   if (country != NULL && (code = upr_name_index_lookup (self->countries, country)) == NULL)
     {
@@ -669,7 +728,7 @@ upr_import_set_session (UprImport *self,
 {
   g_return_if_fail (UPR_IS_IMPORT (self));
   g_return_if_fail (session >= 0 && session <= 999);
-  g_return_if_fail (!self->running);
+  g_return_if_fail (!self->run.running);
 
   self->session = session;
   self->session_from_file = FALSE;
@@ -698,17 +757,6 @@ has_data_rows (UprImport *self)
   return FALSE;
 }
 
-static char *
-quoted_list (char **names)
-{
-  GString *out = g_string_new (NULL);
-
-  for (guint i = 0; names[i] != NULL; i++)
-    /* Translators: a column name in a list of them, as in “Text”, “Country”. */
-    g_string_append_printf (out, i > 0 ? _(", “%s”") : _("“%s”"), names[i]);
-  return g_string_free (out, FALSE);
-}
-
 gboolean
 upr_import_check (UprImport *self,
                   GError   **error)
@@ -718,7 +766,7 @@ upr_import_check (UprImport *self,
   if (column_of (self, UPR_IMPORT_FIELD_TEXT) < 0)
     {
       g_auto(GStrv) unplaced = upr_import_get_unplaced_columns (self);
-      g_autofree char *list = quoted_list (unplaced);
+      g_autofree char *list = upr_import_run_quoted_list (unplaced);
 
       if (unplaced[0] == NULL)
         g_set_error_literal (error, UPR_IMPORT_ERROR, UPR_IMPORT_ERROR_NO_HEADER,
@@ -813,24 +861,7 @@ upr_import_start (UprImport *self,
                   GError   **error)
 {
   g_return_val_if_fail (UPR_IS_IMPORT (self), FALSE);
-  g_return_val_if_fail (!self->running, FALSE);
-  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
-
-  g_ptr_array_set_size (self->issues, 0);
-  memset (&self->summary, 0, sizeof self->summary);
-  set_progress (self, 0.0);
-  if (!upr_import_check (self, error) || !upr_store_begin (self->store, error))
-    return FALSE;
-  self->running = TRUE;
-  self->dry_run = dry_run;
-  self->now = timestamp_now ();
-  self->segment = 0;
-  self->row = self->segments->len > 0
-                ? g_array_index (self->segments, UprImportSegment, 0).first_row : 0;
-  self->n_done = 0;
-  self->reviews = upr_import_reviews_new ();
-  self->batch = upr_store_import_batch_new (self->store, self->now);
-  return TRUE;
+  return upr_import_run_start (&self->run, dry_run, error);
 }
 
 gboolean
@@ -840,75 +871,22 @@ upr_import_step (UprImport *self,
                  GError   **error)
 {
   g_return_val_if_fail (UPR_IS_IMPORT (self), FALSE);
-  g_return_val_if_fail (self->running, FALSE);
-  g_return_val_if_fail (finished != NULL, FALSE);
-  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
-
-  for (guint n = 0; n < n_rows && self->segment < self->segments->len; n++)
-    {
-      UprImportSegment *segment = &g_array_index (self->segments, UprImportSegment,
-                                                  self->segment);
-      GError *local_error = NULL;
-
-      if (self->row >= segment->first_row + segment->n_rows)
-        {
-          if (++self->segment < self->segments->len)
-            self->row = g_array_index (self->segments, UprImportSegment,
-                                       self->segment).first_row;
-          continue;
-        }
-      if (!import_row (self, segment->sheet, self->row, &local_error))
-        return fail_run (self, error, local_error);
-      self->row++;
-      self->n_done++;
-    }
-  *finished = self->segment >= self->segments->len;
-  set_progress (self, *finished || self->n_data_rows == 0
-                        ? 1.0 : (double) self->n_done / self->n_data_rows);
-  return TRUE;
+  return upr_import_run_step (&self->run, n_rows, finished, error);
 }
 
 gboolean
 upr_import_finish (UprImport *self,
                    GError   **error)
 {
-  GError *local_error = NULL;
-
   g_return_val_if_fail (UPR_IS_IMPORT (self), FALSE);
-  g_return_val_if_fail (self->running, FALSE);
-  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
-
-  /* Written for a dry run too: its report then has what the writing would say. */
-  if (!upr_store_import_batch_flush (self->batch, &local_error))
-    return fail_run (self, error, local_error);
-  if (self->dry_run)
-    {
-      upr_store_rollback (self->store);
-      end_run (self);
-      return TRUE;
-    }
-  if (self->mapping_edited)
-    {
-      g_autofree char *mapping = upr_import_layout_serialise (self->fields, self->n_columns);
-
-      if (!upr_store_set_import_mapping (self->store, self->header_key, mapping, &local_error))
-        return fail_run (self, error, local_error);
-    }
-  if (!upr_store_commit (self->store, &local_error))
-    return fail_run (self, error, local_error);
-  end_run (self);
-  return TRUE;
+  return upr_import_run_finish (&self->run, error);
 }
 
 void
 upr_import_cancel (UprImport *self)
 {
   g_return_if_fail (UPR_IS_IMPORT (self));
-
-  if (!self->running)
-    return;
-  upr_store_rollback (self->store);
-  end_run (self);
+  upr_import_run_cancel (&self->run);
 }
 
 gboolean
@@ -917,40 +895,22 @@ upr_import_run (UprImport    *self,
                 GCancellable *cancellable,
                 GError      **error)
 {
-  gboolean finished = FALSE;
-
   g_return_val_if_fail (UPR_IS_IMPORT (self), FALSE);
-  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
-
-  if (!upr_import_start (self, dry_run, error))
-    return FALSE;
-  while (!finished)
-    {
-      if (g_cancellable_is_cancelled (cancellable))
-        {
-          upr_import_cancel (self);
-          g_set_error_literal (error, UPR_IMPORT_ERROR, UPR_IMPORT_ERROR_CANCELLED,
-                               _("The import was cancelled: nothing was changed."));
-          return FALSE;
-        }
-      if (!upr_import_step (self, 256, &finished, error))
-        return FALSE;
-    }
-  return upr_import_finish (self, error);
+  return upr_import_run_run (&self->run, dry_run, cancellable, error);
 }
 
 double
 upr_import_get_progress (UprImport *self)
 {
   g_return_val_if_fail (UPR_IS_IMPORT (self), 0.0);
-  return self->progress;
+  return self->run.progress;
 }
 
 GPtrArray *
 upr_import_get_issues (UprImport *self)
 {
   g_return_val_if_fail (UPR_IS_IMPORT (self), NULL);
-  return self->issues;
+  return self->run.issues;
 }
 
 const UprImportSummary *

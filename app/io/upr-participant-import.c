@@ -1,5 +1,6 @@
 /* upr-participant-import.c: participant lists imported into a workshop; see the header. The
- * names of headers and values are in upr-participant-import-values.c, the one query it
+ * names of headers and values are in upr-participant-import-values.c, the transaction, steps
+ * and report shared with the recommendation import in upr-import-run.c, the one query it
  * needs beyond upr-store.h in app/store/upr-store-participant-import.c. */
 #include "config.h"
 
@@ -8,6 +9,7 @@
 
 #include "upr-attendance.h"
 #include "upr-fold.h"
+#include "upr-import-run.h"
 #include "upr-normalise.h"
 #include "upr-normalise-names.h"
 #include "upr-organisation.h"
@@ -66,13 +68,10 @@ struct _UprParticipantImport
   UprParticipantField *fields;
   UprDurationUnit     *units;
   gboolean             recognised;
-  gboolean             mapping_edited;
-  char                *header_key;
   const char          *registration;
 
   /* the run */
-  gboolean             running;
-  gboolean             dry_run;
+  UprImportRun         run;         /* the transaction, the progress, the report */
   GPtrArray           *entries;     /* of Entry */
   guint                next;
   GHashTable          *by_email;    /* lower-case address → UprPerson (borrowed) */
@@ -83,9 +82,7 @@ struct _UprParticipantImport
   GHashTable          *attendances; /* person id → UprAttendance */
   GHashTable          *done;        /* person ids recorded by this run */
 
-  GPtrArray           *issues;
   UprParticipantImportSummary summary;
-  double               progress;
 };
 
 enum { PROP_0, PROP_PROGRESS, N_PROPS };
@@ -186,20 +183,7 @@ add_issue (UprParticipantImport *self,
            const char           *value,
            const char           *message)
 {
-  UprImportIssue *issue;
-
-  if (issues == NULL)
-    return;
-  issue = g_new0 (UprImportIssue, 1);
-  issue->severity = severity;
-  issue->row = line;
-  issue->column = column >= 0 && (guint) column < self->n_columns
-                    ? g_strdup (self->column_names[column]) : NULL;
-  issue->value = value != NULL && value[0] != '\0' ? g_strdup (value) : NULL;
-  issue->message = g_strdup (message);
-  g_ptr_array_add (issues, issue);
-  if (issues == self->issues && severity == UPR_IMPORT_SEVERITY_WARNING)
-    self->summary.n_warnings++;
+  upr_import_run_add_issue (&self->run, issues, severity, line, column, value, message);
 }
 
 static int
@@ -249,16 +233,6 @@ count_filled (const char * const *cells)
       n += clean[0] != '\0';
     }
   return n;
-}
-
-static void
-set_progress (UprParticipantImport *self,
-              double                progress)
-{
-  if (progress == self->progress)
-    return;
-  self->progress = progress;
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PROGRESS]);
 }
 
 static char *
@@ -414,7 +388,7 @@ apply_remembered_mapping (UprParticipantImport *self)
   g_autofree char *mapping = NULL;
   g_auto(GStrv) ids = NULL;
 
-  mapping = upr_store_get_import_mapping (self->store, self->header_key, &error);
+  mapping = upr_store_get_import_mapping (self->store, self->run.header_key, &error);
   if (mapping == NULL)
     {
       if (error != NULL)
@@ -542,10 +516,10 @@ analyse (UprParticipantImport *self,
   self->end_row = find_end (self, count_filled (cells));
   resolve_fields (self, hints);
 
-  g_free (self->header_key);
-  self->header_key = header_key_of (self);
+  g_free (self->run.header_key);
+  self->run.header_key = header_key_of (self);
   apply_remembered_mapping (self);
-  self->mapping_edited = FALSE;
+  self->run.mapping_edited = FALSE;
   self->registration = guess_registration (self);
 }
 
@@ -1018,7 +992,6 @@ load_indexes (UprParticipantImport *self,
 static void
 clear_run (UprParticipantImport *self)
 {
-  self->running = FALSE;
   g_clear_pointer (&self->entries, g_ptr_array_unref);
   g_clear_pointer (&self->by_email, g_hash_table_unref);
   g_clear_pointer (&self->by_name, g_hash_table_unref);
@@ -1301,23 +1274,51 @@ record_entry (UprParticipantImport *self,
   return record_known (self, entry, person, organisation_id, error);
 }
 
+/* The run's class (upr-import-run.h) */
+
 static gboolean
-fail_run (UprParticipantImport *self,
-          GError              **error,
-          GError               *cause)
+run_check (gpointer   importer,
+           GError   **error)
 {
-  upr_store_rollback (self->store);
-  clear_run (self);
-  add_issue (self, self->issues, UPR_IMPORT_SEVERITY_ERROR, 0, -1, NULL, cause->message);
-  g_set_error (error, UPR_PARTICIPANT_IMPORT_ERROR, UPR_PARTICIPANT_IMPORT_ERROR_FAILED,
-               _("The import failed and changed nothing: %s"), cause->message);
-  g_error_free (cause);
-  return FALSE;
+  return upr_participant_import_check (importer, error);
+}
+
+static gboolean
+run_begin (gpointer   importer,
+           GError   **error)
+{
+  UprParticipantImport *self = importer;
+
+  self->next = 0;
+  self->entries = read_entries (self, self->run.issues, &self->summary.n_rows,
+                                &self->summary.n_merged);
+  return load_indexes (self, error);
+}
+
+static gboolean
+run_step (gpointer   importer,
+          guint      n_people,
+          gboolean  *finished,
+          double    *progress,
+          GError   **error)
+{
+  UprParticipantImport *self = importer;
+
+  for (guint n = 0; n < n_people && self->next < self->entries->len; n++)
+    {
+      if (!record_entry (self, g_ptr_array_index (self->entries, self->next), error))
+        return FALSE;
+      self->next++;
+    }
+  *finished = self->next >= self->entries->len;
+  *progress = *finished ? 1.0 : (double) self->next / self->entries->len;
+  return TRUE;
 }
 
 static char *
-serialise_mapping (UprParticipantImport *self)
+run_mapping (gpointer importer)
 {
+  UprParticipantImport *self = importer;
   g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
   g_auto(GStrv) ids = NULL;
 
@@ -1327,6 +1328,34 @@ serialise_mapping (UprParticipantImport *self)
   return g_strjoinv (",", ids);
 }
 
+static void
+run_end (gpointer importer)
+{
+  clear_run (importer);
+}
+
+static const char *
+run_column_name (gpointer importer,
+                 int      column)
+{
+  UprParticipantImport *self = importer;
+
+  return column >= 0 && (guint) column < self->n_columns ? self->column_names[column] : NULL;
+}
+
+static const UprImportRunClass run_class = {
+  .check = run_check,
+  .begin = run_begin,
+  .step = run_step,
+  .mapping = run_mapping,
+  .end = run_end,
+  .column_name = run_column_name,
+  .error_quark = upr_participant_import_error_quark,
+  .error_failed = UPR_PARTICIPANT_IMPORT_ERROR_FAILED,
+  .error_cancelled = UPR_PARTICIPANT_IMPORT_ERROR_CANCELLED,
+  .run_step = 100,
+};
+
 /* Overrides */
 
 static void
@@ -1334,9 +1363,7 @@ upr_participant_import_dispose (GObject *object)
 {
   UprParticipantImport *self = UPR_PARTICIPANT_IMPORT (object);
 
-  /* An import dropped while running must not leave its transaction open. */
-  if (self->running)
-    upr_participant_import_cancel (self);
+  upr_import_run_dispose (&self->run);
   g_clear_object (&self->table);
   g_clear_object (&self->workshop);
   g_clear_object (&self->store);
@@ -1353,8 +1380,7 @@ upr_participant_import_finalize (GObject *object)
   g_strfreev (self->column_names);
   g_free (self->fields);
   g_free (self->units);
-  g_free (self->header_key);
-  g_ptr_array_unref (self->issues);
+  upr_import_run_finalize (&self->run);
 
   G_OBJECT_CLASS (upr_participant_import_parent_class)->finalize (object);
 }
@@ -1370,7 +1396,7 @@ upr_participant_import_get_property (GObject    *object,
   switch (prop_id)
     {
     case PROP_PROGRESS:
-      g_value_set_double (value, self->progress);
+      g_value_set_double (value, self->run.progress);
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -1395,7 +1421,6 @@ upr_participant_import_class_init (UprParticipantImportClass *klass)
 static void
 upr_participant_import_init (UprParticipantImport *self)
 {
-  self->issues = g_ptr_array_new_with_free_func ((GDestroyNotify) upr_import_issue_free);
   self->registration = "attended";
 }
 
@@ -1430,6 +1455,8 @@ upr_participant_import_new (UprStore   *store,
     }
 
   self = g_object_new (UPR_TYPE_PARTICIPANT_IMPORT, NULL);
+  upr_import_run_init (&self->run, &run_class, G_OBJECT (self), properties[PROP_PROGRESS], store,
+                       &self->summary, sizeof self->summary, &self->summary.n_warnings);
   self->store = g_object_ref (store);
   self->table = g_object_ref (table);
   self->workshop = UPR_WORKSHOP (g_steal_pointer (&workshop));
@@ -1467,7 +1494,7 @@ upr_participant_import_set_sheet (UprParticipantImport *self,
 {
   g_return_if_fail (UPR_IS_PARTICIPANT_IMPORT (self));
   g_return_if_fail (sheet < upr_table_get_n_sheets (self->table));
-  g_return_if_fail (!self->running);
+  g_return_if_fail (!self->run.running);
 
   if (sheet != self->sheet)
     analyse (self, sheet);
@@ -1513,7 +1540,7 @@ upr_participant_import_set_column_field (UprParticipantImport *self,
   g_return_if_fail (UPR_IS_PARTICIPANT_IMPORT (self));
   g_return_if_fail (column < self->n_columns);
   g_return_if_fail (field < UPR_PARTICIPANT_N_FIELDS);
-  g_return_if_fail (!self->running);
+  g_return_if_fail (!self->run.running);
 
   if (self->fields[column] == field)
     return;
@@ -1522,7 +1549,7 @@ upr_participant_import_set_column_field (UprParticipantImport *self,
       if (self->fields[c] == field)
         self->fields[c] = UPR_PARTICIPANT_FIELD_NONE;
   self->fields[column] = field;
-  self->mapping_edited = TRUE;
+  self->run.mapping_edited = TRUE;
 }
 
 char **
@@ -1558,20 +1585,9 @@ upr_participant_import_set_registration (UprParticipantImport *self,
 
   g_return_if_fail (UPR_IS_PARTICIPANT_IMPORT (self));
   g_return_if_fail (index >= 0);
-  g_return_if_fail (!self->running);
+  g_return_if_fail (!self->run.running);
 
   self->registration = upr_vocab_id_at (UPR_VOCAB_REGISTRATION, index);
-}
-
-static char *
-quoted_list (char **names)
-{
-  GString *out = g_string_new (NULL);
-
-  for (guint i = 0; names[i] != NULL; i++)
-    /* Translators: a column name in a list of them, as in “Text”, “Country”. */
-    g_string_append_printf (out, i > 0 ? _(", “%s”") : _("“%s”"), names[i]);
-  return g_string_free (out, FALSE);
 }
 
 gboolean
@@ -1585,7 +1601,7 @@ upr_participant_import_check (UprParticipantImport *self,
       && !has_field (self, UPR_PARTICIPANT_FIELD_LAST_NAME))
     {
       g_auto(GStrv) unplaced = upr_participant_import_get_unplaced_columns (self);
-      g_autofree char *list = quoted_list (unplaced);
+      g_autofree char *list = upr_import_run_quoted_list (unplaced);
 
       if (unplaced[0] == NULL)
         g_set_error_literal (error, UPR_PARTICIPANT_IMPORT_ERROR,
@@ -1654,25 +1670,8 @@ upr_participant_import_start (UprParticipantImport *self,
                               gboolean              dry_run,
                               GError              **error)
 {
-  GError *local_error = NULL;
-
   g_return_val_if_fail (UPR_IS_PARTICIPANT_IMPORT (self), FALSE);
-  g_return_val_if_fail (!self->running, FALSE);
-  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
-
-  g_ptr_array_set_size (self->issues, 0);
-  memset (&self->summary, 0, sizeof self->summary);
-  set_progress (self, 0.0);
-  if (!upr_participant_import_check (self, error) || !upr_store_begin (self->store, error))
-    return FALSE;
-  self->running = TRUE;
-  self->dry_run = dry_run;
-  self->next = 0;
-  self->entries = read_entries (self, self->issues, &self->summary.n_rows,
-                                &self->summary.n_merged);
-  if (!load_indexes (self, &local_error))
-    return fail_run (self, error, local_error);
-  return TRUE;
+  return upr_import_run_start (&self->run, dry_run, error);
 }
 
 gboolean
@@ -1682,62 +1681,22 @@ upr_participant_import_step (UprParticipantImport *self,
                              GError              **error)
 {
   g_return_val_if_fail (UPR_IS_PARTICIPANT_IMPORT (self), FALSE);
-  g_return_val_if_fail (self->running, FALSE);
-  g_return_val_if_fail (finished != NULL, FALSE);
-  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
-
-  for (guint n = 0; n < n_people && self->next < self->entries->len; n++)
-    {
-      GError *local_error = NULL;
-
-      if (!record_entry (self, g_ptr_array_index (self->entries, self->next), &local_error))
-        return fail_run (self, error, local_error);
-      self->next++;
-    }
-  *finished = self->next >= self->entries->len;
-  set_progress (self, *finished ? 1.0 : (double) self->next / self->entries->len);
-  return TRUE;
+  return upr_import_run_step (&self->run, n_people, finished, error);
 }
 
 gboolean
 upr_participant_import_finish (UprParticipantImport *self,
                                GError              **error)
 {
-  GError *local_error = NULL;
-
   g_return_val_if_fail (UPR_IS_PARTICIPANT_IMPORT (self), FALSE);
-  g_return_val_if_fail (self->running, FALSE);
-  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
-
-  if (self->dry_run)
-    {
-      upr_store_rollback (self->store);
-      clear_run (self);
-      return TRUE;
-    }
-  if (self->mapping_edited)
-    {
-      g_autofree char *mapping = serialise_mapping (self);
-
-      if (!upr_store_set_import_mapping (self->store, self->header_key, mapping, &local_error))
-        return fail_run (self, error, local_error);
-    }
-  if (!upr_store_commit (self->store, &local_error))
-    return fail_run (self, error, local_error);
-  self->mapping_edited = FALSE;
-  clear_run (self);
-  return TRUE;
+  return upr_import_run_finish (&self->run, error);
 }
 
 void
 upr_participant_import_cancel (UprParticipantImport *self)
 {
   g_return_if_fail (UPR_IS_PARTICIPANT_IMPORT (self));
-
-  if (!self->running)
-    return;
-  upr_store_rollback (self->store);
-  clear_run (self);
+  upr_import_run_cancel (&self->run);
 }
 
 gboolean
@@ -1746,41 +1705,22 @@ upr_participant_import_run (UprParticipantImport *self,
                             GCancellable         *cancellable,
                             GError              **error)
 {
-  gboolean finished = FALSE;
-
   g_return_val_if_fail (UPR_IS_PARTICIPANT_IMPORT (self), FALSE);
-  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
-
-  if (!upr_participant_import_start (self, dry_run, error))
-    return FALSE;
-  while (!finished)
-    {
-      if (g_cancellable_is_cancelled (cancellable))
-        {
-          upr_participant_import_cancel (self);
-          g_set_error_literal (error, UPR_PARTICIPANT_IMPORT_ERROR,
-                               UPR_PARTICIPANT_IMPORT_ERROR_CANCELLED,
-                               _("The import was cancelled: nothing was changed."));
-          return FALSE;
-        }
-      if (!upr_participant_import_step (self, 100, &finished, error))
-        return FALSE;
-    }
-  return upr_participant_import_finish (self, error);
+  return upr_import_run_run (&self->run, dry_run, cancellable, error);
 }
 
 double
 upr_participant_import_get_progress (UprParticipantImport *self)
 {
   g_return_val_if_fail (UPR_IS_PARTICIPANT_IMPORT (self), 0.0);
-  return self->progress;
+  return self->run.progress;
 }
 
 GPtrArray *
 upr_participant_import_get_issues (UprParticipantImport *self)
 {
   g_return_val_if_fail (UPR_IS_PARTICIPANT_IMPORT (self), NULL);
-  return self->issues;
+  return self->run.issues;
 }
 
 const UprParticipantImportSummary *
