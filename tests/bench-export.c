@@ -1,15 +1,25 @@
 /* bench-export.c: the benchmark of issue 5 (`meson test --benchmark`): the implementation
  * matrix of 40,000 recommendations (bench-recommendations' reproducible database: 190
  * countries, 4 cycles, fixed seed, plus planned actions and indicators on a third of them,
- * also from a fixed seed) exported as the window exports it (the store already open: the
- * snapshot on the calling thread, then writing, reading back, flushing and renaming in a
- * worker), against bench-xlsx-minimal writing the same cells with libxlsxwriter and nothing
- * else, in the same run. Each runs three times in a process of its own; the best counts.
- * Times are wall-clock and processor time (all threads): on a busy machine the second is the
- * steadier. Peak memory is each process's own (wait4); this parent stays small, since a child
- * starts with its parent's memory counted. `upright export`, which also opens (and
- * quick-checks) the database, is timed for reference. Prints figures and the ratios; asserts
- * only that the files were written.
+ * also from a fixed seed) exported as the window exports it, against bench-xlsx-minimal
+ * writing the same cells with libxlsxwriter and nothing else, in the same run.
+ *
+ * Upright's side, timed: the store already open (and quick-checked, untimed), the snapshot
+ * read from it on the calling thread, then the Matrix and hidden sheets written with every
+ * text checked (UTF-8, control characters, Excel's limit), row heights fitted, drop-down
+ * lists and colours, the workbook written to a temporary file, read back (every XML part
+ * inflated, CRC and closing tag checked), flushed to disk and renamed.
+ * The bare side, timed: the Matrix sheet's cells, read from a dump made beforehand, written
+ * with libxlsxwriter in constant memory: the same values of the same types (text, numbers,
+ * dates) with formats that look the same (bench-xlsx-minimal.c), and nothing else; and, for
+ * reference, the same without formats.
+ *
+ * Each runs three times in a process of its own; the best counts. Times are wall-clock and
+ * processor time (all threads): on a busy machine the second is the steadier. Peak memory is
+ * each process's own (wait4); this parent stays small, since a child starts with its parent's
+ * memory counted. `upright export`, which also opens (and quick-checks) the database, is
+ * timed for reference. Prints figures and the ratios; asserts only that the files were
+ * written.
  *
  *   bench-export UPRIGHT BENCH-RECOMMENDATIONS BENCH-XLSX-MINIMAL
  *   bench-export --prepare DBPATH CELLS    (adds the implementation, dumps the cells)
@@ -17,12 +27,14 @@
 #include "config.h"
 
 #include <glib/gstdio.h>
+#include <stdio.h>
 #include <string.h>
 #include <sys/resource.h>
 #include <sys/wait.h>
 #include <time.h>
 
 #include "upr-indicator.h"
+#include "upr-matrix-return.h"
 #include "upr-planned-action.h"
 #include "upr-recommendation.h"
 #include "upr-workbook-private.h"
@@ -199,13 +211,76 @@ add_implementation (UprStore *store)
   check (upr_store_commit (store, &error), error, "commit");
 }
 
-/* --prepare: the matrix's cells as the Matrix sheet shows them, for the bare program. */
+/* --prepare: the matrix's cells as the Matrix sheet writes them, for the bare program: the
+ * same values, of the same types (numbers, dates, text), with the same formats (one of
+ * bench-xlsx-minimal's, which has their looks: BODY_TEXT…). What each column holds mirrors
+ * upr-workbook-matrix.c's table of columns. */
+enum
+{
+  STYLE_NONE,
+  STYLE_HEADER,
+  STYLE_TEXT,
+  STYLE_WRAP,
+  STYLE_NUMBER,
+  STYLE_DATE,
+};
+
+static guint8
+column_style (UprMatrixColumn column)
+{
+  switch (column)
+    {
+    case UPR_MATRIX_KEY:
+    case UPR_MATRIX_REFERENCE:
+      return STYLE_TEXT;
+    case UPR_MATRIX_SESSION:
+    case UPR_MATRIX_CYCLE:
+      return STYLE_NUMBER;
+    case UPR_MATRIX_STATUS_DATE:
+      return STYLE_DATE;
+    default:
+      return STYLE_WRAP;
+    }
+}
+
+/* A cell: its size (0xFFFFFFFF: none), type ('s', 'n', 'd'), style, then the string and its
+ * NUL, a double, or an lxw_datetime. */
+static void
+dump_cell (GString    *dump,
+           char        type,
+           guint8      style,
+           const void *data,
+           guint32     size)
+{
+  g_string_append_len (dump, (const char *) &size, 4);
+  g_string_append_c (dump, type);
+  g_string_append_c (dump, (char) style);
+  g_string_append_len (dump, data, size);
+  if (type == 's')
+    g_string_append_c (dump, '\0');
+}
+
+/* As upr-workbook-writer.c writes a date: "YYYY-MM-DD", a real day from 1900 on. */
+static gboolean
+parse_date (const char   *text,
+            lxw_datetime *date)
+{
+  guint year, month, day;
+
+  if (strlen (text) != 10 || sscanf (text, "%4u-%2u-%2u", &year, &month, &day) != 3
+      || text[4] != '-' || text[7] != '-' || year < 1900 || !g_date_valid_dmy (day, month, year))
+    return FALSE;
+  *date = (lxw_datetime) { (int) year, (int) month, (int) day, 0, 0, 0 };
+  return TRUE;
+}
+
 static void
 dump_cells (const UprWorkbookSnapshot *snapshot,
             const char                *path)
 {
   g_autoptr(GString) dump = g_string_new (NULL);
   g_autoptr(GStringChunk) chunk = g_string_chunk_new (4096);
+  g_autoptr(GString) key = g_string_new (NULL);
   g_autoptr(GError) error = NULL;
   guint32 n_columns = UPR_MATRIX_N_COLUMNS;
   const char *cells[UPR_MATRIX_N_COLUMNS];
@@ -216,14 +291,32 @@ dump_cells (const UprWorkbookSnapshot *snapshot,
   for (guint i = 0; i <= upr_export_matrix_get_n_items (snapshot->matrix); i++)
     {
       if (i > 0)
-        upr_workbook_matrix_row_cells (snapshot, i - 1, chunk, cells);
+        {
+          /* The hidden key as the Matrix sheet writes it: the id and the baseline. */
+          upr_workbook_matrix_row_cells (snapshot, i - 1, chunk, cells);
+          g_string_truncate (key, 0);
+          upr_matrix_return_append_key (key, upr_export_matrix_get_item (snapshot->matrix,
+                                                                         i - 1));
+          cells[UPR_MATRIX_KEY] = key->str;
+        }
       for (guint c = 0; c < UPR_MATRIX_N_COLUMNS; c++)
         {
-          guint32 size = cells[c] != NULL ? (guint32) strlen (cells[c]) : 0xFFFFFFFFu;
+          guint8 style = i == 0 ? STYLE_HEADER : column_style (c);
+          guint32 none = 0xFFFFFFFFu;
+          lxw_datetime date;
 
-          g_string_append_len (dump, (const char *) &size, 4);
-          if (cells[c] != NULL)
-            g_string_append_len (dump, cells[c], size + 1);
+          if (cells[c] == NULL || cells[c][0] == '\0')
+            g_string_append_len (dump, (const char *) &none, 4);
+          else if (style == STYLE_NUMBER)
+            {
+              double number = g_ascii_strtod (cells[c], NULL);
+
+              dump_cell (dump, 'n', style, &number, sizeof number);
+            }
+          else if (style == STYLE_DATE && parse_date (cells[c], &date))
+            dump_cell (dump, 'd', style, &date, sizeof date);
+          else
+            dump_cell (dump, 's', style, cells[c], (guint32) strlen (cells[c]));
         }
       g_string_chunk_clear (chunk);
     }
@@ -323,7 +416,7 @@ main (int   argc,
   g_autofree char *db = NULL, *dump = NULL, *bare = NULL, *bare_shared = NULL;
   g_autofree char *matrix = NULL, *cli = NULL;
   Run generation, preparation, minimal_shared, command_line;
-  Timed minimal, exported;
+  Timed minimal, plain, exported;
 
   g_setenv ("GSETTINGS_BACKEND", "memory", TRUE);
   if (argc == 4 && g_str_equal (argv[1], "--prepare"))
@@ -350,6 +443,7 @@ main (int   argc,
            preparation.seconds);
 
   minimal = best_timed ((const char *[]) { argv[3], dump, bare, NULL }, "write");
+  plain = best_timed ((const char *[]) { argv[3], dump, bare, "--no-formats", NULL }, "write");
   exported = best_timed ((const char *[]) { argv[0], "--export", db, matrix, NULL }, "export");
   minimal_shared = run_program ((const char *[]) { argv[3], dump, bare_shared,
                                                    "--shared-strings", NULL },
@@ -361,12 +455,15 @@ main (int   argc,
 
   g_print ("\nbest of %d runs, each in a process of its own\n", RUNS);
   print_timed ("bare libxlsxwriter, same cells, constant memory", &minimal);
+  print_timed ("  the same without formats", &plain);
   print_timed ("Upright's export of the matrix (store open)", &exported);
-  g_print ("%-52s %6.2f s  %6.2f s cpu\n", "  of which the snapshot on the calling thread",
+  g_print ("%-52s %6.2f s  %6.2f s cpu\n", "  the snapshot alone, timed first (colder)",
            exported.snapshot, exported.snapshot_cpu);
   g_print ("ratio export / bare libxlsxwriter: %.2f wall, %.2f processor time "
            "(target <= 1.5)\n",
            exported.wall / minimal.wall, exported.cpu / minimal.cpu);
+  g_print ("  against the bare cells without formats: %.2f wall, %.2f processor time\n",
+           exported.wall / plain.wall, exported.cpu / plain.cpu);
   g_print ("\nfor reference, whole processes:\n");
   print_run ("bare libxlsxwriter, reading its cells first", minimal.process);
   print_run ("bare libxlsxwriter, shared strings", minimal_shared);

@@ -12,7 +12,6 @@
 
 #include "upr-agenda-item.h"
 #include "upr-attendance.h"
-#include "upr-country.h"
 #include "upr-fold.h"
 #include "upr-organisation.h"
 #include "upr-person.h"
@@ -192,7 +191,11 @@ static int
 compare_country_keys (gconstpointer a,
                       gconstpointer b)
 {
-  return strcmp (((const CountryKey *) a)->key, ((const CountryKey *) b)->key);
+  const CountryKey *x = a;
+  const CountryKey *y = b;
+  int diff = strcmp (x->key, y->key);
+
+  return diff != 0 ? diff : strcmp (x->code, y->code);
 }
 
 static gboolean
@@ -201,21 +204,19 @@ load_countries (UprWorkbookSnapshot *snapshot,
                 GError             **error)
 {
   gboolean french = g_str_equal (upr_workbook_catalog_get_language (snapshot->catalog), "fr");
-  g_autoptr(GListModel) countries = upr_store_list_countries (store, error);
   g_autoptr(GArray) keys = g_array_new (FALSE, FALSE, sizeof (CountryKey));
+  GHashTableIter iter;
+  gpointer code, name;
 
-  if (countries == NULL)
+  snapshot->country_names = upr_store_export_country_names (store, french, error);
+  if (snapshot->country_names == NULL)
     return FALSE;
-  for (guint i = 0; i < g_list_model_get_n_items (countries); i++)
+  g_hash_table_iter_init (&iter, snapshot->country_names);
+  while (g_hash_table_iter_next (&iter, &code, &name))
     {
-      g_autoptr(UprCountry) country = g_list_model_get_item (countries, i);
-      const char *code = g_intern_string (upr_country_get_code (country));
-      const char *name = french ? upr_country_get_name_fr (country)
-                                : upr_country_get_name_en (country);
       g_autofree char *folded = upr_fold (name);
       CountryKey key = { code, g_utf8_collate_key (folded, -1) };
 
-      g_hash_table_insert (snapshot->country_names, (gpointer) code, g_strdup (name));
       g_array_append_val (keys, key);
     }
   /* Ranks by name in the workbook language, accents aside, to sort States by name. */
@@ -631,7 +632,6 @@ snapshot_new (UprWorkbook *options)
   snapshot->cycle = upr_workbook_get_cycle (options);
   snapshot->author = g_strdup (upr_workbook_get_author (options));
   snapshot->created = g_date_time_new_now_local ();
-  snapshot->country_names = g_hash_table_new_full (g_direct_hash, g_direct_equal, NULL, g_free);
   snapshot->country_ranks = g_hash_table_new (g_direct_hash, g_direct_equal);
   snapshot->term_labels = g_hash_table_new_full (g_direct_hash, g_direct_equal, NULL, g_free);
   snapshot->organisations = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,

@@ -144,13 +144,15 @@ is_escape_at (const char *p)
          && is_hex (p[5]) && p[6] == '_';
 }
 
-/* Bytes that make a text worth a closer look: control characters (but tab and line feed),
- * "_" (an escape look-alike?), 0xEF (U+FFFE/U+FFFF?), and any byte of a multi-byte
- * character (validation). Every cell is scanned: one table lookup a byte. */
+/* Bytes that make a text worth a closer look: the end, control characters (but tab and line
+ * feed), "_" (an escape look-alike?), and the first byte of a multi-byte character (to be
+ * validated, and U+FFFE/U+FFFF?). Every cell is scanned once: one table lookup an ASCII
+ * byte, and its length comes with it. */
 enum
 {
   LOOK = 1,  /* maybe a problem */
-  WIDE = 2,  /* part of a multi-byte character */
+  WIDE = 2,  /* starts a multi-byte character, or is not UTF-8 */
+  END = 4,
 };
 
 static const guint8 *
@@ -163,49 +165,98 @@ byte_classes (void)
     {
       for (guint c = 0; c < 0x20; c++)
         classes[c] = c == '\t' || c == '\n' ? 0 : LOOK;
+      classes[0] = END;
       classes['_'] = LOOK;
       for (guint c = 0x80; c < 0x100; c++)
         classes[c] = WIDE;
-      classes[0xEF] = WIDE | LOOK;
       g_once_init_leave (&ready, 1);
     }
   return classes;
 }
 
+static gboolean
+is_continuation (guchar c)
+{
+  return (c & 0xC0) == 0x80;
+}
+
+/* The length of the character at @p if it is well-formed UTF-8, 0 if not: Unicode's table of
+ * well-formed byte sequences (3-7), as g_utf8_validate () has it: no overlong form, no
+ * surrogate, nothing past U+10FFFF. Stops at a NUL, which is no continuation byte. */
+static guint
+sequence_length (const guchar *p)
+{
+  guchar c = p[0];
+
+  if (c >= 0xC2 && c <= 0xDF)
+    return is_continuation (p[1]) ? 2 : 0;
+  if (c >= 0xE0 && c <= 0xEF)
+    {
+      guchar low = c == 0xE0 ? 0xA0 : 0x80;
+      guchar high = c == 0xED ? 0x9F : 0xBF;
+
+      return p[1] >= low && p[1] <= high && is_continuation (p[2]) ? 3 : 0;
+    }
+  if (c >= 0xF0 && c <= 0xF4)
+    {
+      guchar low = c == 0xF0 ? 0x90 : 0x80;
+      guchar high = c == 0xF4 ? 0x8F : 0xBF;
+
+      return p[1] >= low && p[1] <= high && is_continuation (p[2]) && is_continuation (p[3])
+             ? 4 : 0;
+    }
+  return 0;
+}
+
 enum
 {
-  SCAN_WIDE = 1,  /* has multi-byte characters: validate */
-  SCAN_DIRTY = 2, /* needs cleaning */
+  SCAN_INVALID = 1, /* not UTF-8 */
+  SCAN_DIRTY = 2,   /* needs cleaning */
 };
 
-/* One pass over @text: whether it has multi-byte characters, and whether it needs cleaning
- * (once valid): a control character other than tab and line feed, a non-character
- * U+FFFE/U+FFFF (not allowed in XML), an escape look-alike, or more than Excel holds. */
+/* One pass over @text, which gives its @length (unless invalid, where it stops): whether it
+ * is valid UTF-8, and whether it needs cleaning: a control character other than tab and line
+ * feed, a non-character U+FFFE/U+FFFF (not allowed in XML), an escape look-alike, or more
+ * than Excel holds. */
 static guint
 scan (const char *text,
-      gsize       length)
+      gsize      *length)
 {
+  const guchar *p = (const guchar *) text;
   const guint8 *classes = byte_classes ();
   guint found = 0;
+  gsize i = 0;
 
-  for (gsize i = 0; i < length; i++)
+  for (;;)
     {
-      guchar c = (guchar) text[i];
+      guchar c = p[i];
       guint8 class = classes[c];
+      guint n;
 
       if (G_LIKELY (class == 0))
-        continue;
-      found |= class & WIDE ? SCAN_WIDE : 0;
-      if ((class & LOOK) == 0)
-        continue;
-      if (c < 0x20 || (c == '_' && is_escape_at (text + i)))
+        {
+          i++;
+          continue;
+        }
+      if (class == END)
+        break;
+      if (class == LOOK)
+        {
+          if (c < 0x20 || is_escape_at (text + i))
+            found |= SCAN_DIRTY;
+          i++;
+          continue;
+        }
+      n = sequence_length (p + i);
+      if (n == 0)
+        return SCAN_INVALID;
+      if (c == 0xEF && p[i + 1] == 0xBF && (p[i + 2] == 0xBE || p[i + 2] == 0xBF))
         found |= SCAN_DIRTY;
-      else if (c == 0xEF && i + 2 < length && (guchar) text[i + 1] == 0xBF
-               && ((guchar) text[i + 2] == 0xBE || (guchar) text[i + 2] == 0xBF))
-        found |= SCAN_DIRTY;
+      i += n;
     }
+  *length = i;
   /* A character is at most 2 UTF-16 units for 4 bytes: short texts fit, whatever they hold. */
-  if (length > UPR_WORKBOOK_MAX_CELL && utf16_units (text, length) > UPR_WORKBOOK_MAX_CELL)
+  if (i > UPR_WORKBOOK_MAX_CELL && utf16_units (text, i) > UPR_WORKBOOK_MAX_CELL)
     found |= SCAN_DIRTY;
   return found;
 }
@@ -296,17 +347,16 @@ safe_text (UprWorkbookWriter *writer,
            lxw_row_t          row,
            lxw_col_t          col)
 {
-  gsize length = strlen (text);
-  guint found = scan (text, length);
+  gsize length = 0;
+  guint found = scan (text, &length);
   g_autofree char *valid = NULL;
   gboolean repaired = FALSE;
 
-  if ((found & SCAN_WIDE) != 0 && !g_utf8_validate_len (text, length, NULL))
+  if ((found & SCAN_INVALID) != 0)
     {
-      valid = g_utf8_make_valid (text, length);
+      valid = g_utf8_make_valid (text, -1);
       text = valid;
-      length = strlen (valid);
-      found = scan (text, length);
+      found = scan (text, &length);
       repaired = TRUE;
     }
   if (!repaired && (found & SCAN_DIRTY) == 0)

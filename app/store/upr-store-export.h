@@ -94,6 +94,13 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (UprExportMatrix, upr_export_matrix_free)
 int          upr_export_compare_paragraphs (const char *a,
                                             const char *b);
 
+/* Every country's name in French (@french) or English: interned ISO code → name (owned).
+ * What an export needs of the countries, without the counts upr_store_list_countries ()
+ * makes, which cost a pass over every recommendation. */
+GHashTable  *upr_store_export_country_names   (UprStore           *self,
+                                               gboolean            french,
+                                               GError            **error);
+
 /* The names of the people whose consent scope is not one of @allowed_scopes (NULL: of
  * everyone), for an export to make sure none of them appears in free text it writes (a
  * programme's speaker, say). The caller must not log or write them. */
