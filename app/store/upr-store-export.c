@@ -1040,9 +1040,14 @@ static void
 sort_items (UprExportMatrix *matrix)
 {
   guint n = matrix->items->len;
-  g_autofree SortKey *keys = g_new (SortKey, n);
-  g_autofree guint *order = g_new (guint, n);
+  g_autofree SortKey *keys = NULL;
+  g_autofree guint *order = NULL;
 
+  /* Nothing to order (and qsort() must not be given the NULL of an empty g_new()). */
+  if (n < 2)
+    return;
+  keys = g_new (SortKey, n);
+  order = g_new (guint, n);
   for (guint i = 0; i < n; i++)
     {
       const UprExportRecommendation *item = &g_array_index (matrix->items,

@@ -346,3 +346,17 @@ upr_form_revert_record (UprRecord *record,
   for (guint i = 0; i < n_fields; i++)
     upr_record_set_value (record, i, upr_record_peek_value (snapshot, i));
 }
+
+void
+upr_form_clear_list_box (GtkListBox *list)
+{
+  GtkListBoxRow *row;
+
+  g_return_if_fail (GTK_IS_LIST_BOX (list));
+
+  /* By row, not by child: a list box may have children that are not rows (a placeholder, a
+   * header), which gtk_list_box_remove() refuses with a warning, and a loop over the first
+   * child would then never end. */
+  while ((row = gtk_list_box_get_row_at_index (list, 0)) != NULL)
+    gtk_list_box_remove (list, GTK_WIDGET (row));
+}

@@ -50,4 +50,7 @@ void        upr_form_show_error            (GtkWidget   *field,
 void        upr_form_revert_record         (UprRecord   *record,
                                             UprRecord   *snapshot);
 
+/* Removes every row of @list (GTK 4.8 has no gtk_list_box_remove_all()). */
+void        upr_form_clear_list_box        (GtkListBox  *list);
+
 G_END_DECLS

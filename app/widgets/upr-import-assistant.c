@@ -642,12 +642,10 @@ column_field_changed_cb (UprImportAssistant          *self,
 static void
 fill_column_rows (UprImportAssistant *self)
 {
-  GtkWidget *child;
   g_autoptr(GStrvBuilder) labels = g_strv_builder_new ();
   g_auto(GStrv) strv = NULL;
 
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->columns_list))) != NULL)
-    gtk_list_box_remove (self->columns_list, child);
+  upr_form_clear_list_box (self->columns_list);
   for (guint f = 0; f < upr_import_assistant_job_get_n_fields (self->job); f++)
     g_strv_builder_add (labels, upr_import_assistant_job_get_field_label (self->job, f));
   strv = g_strv_builder_end (labels);

@@ -218,11 +218,9 @@ fill_history (UprRecommendationEditor *self)
 {
   g_autoptr(GListModel) updates = NULL;
   g_autoptr(GError) error = NULL;
-  GtkWidget *child;
   guint n;
 
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->history))) != NULL)
-    gtk_list_box_remove (self->history, child);
+  upr_form_clear_list_box (self->history);
 
   updates = upr_store_list_progress_updates (get_store (self), self->id, &error);
   if (updates == NULL)
@@ -248,15 +246,6 @@ fill_history (UprRecommendationEditor *self)
     }
   gtk_widget_set_visible (GTK_WIDGET (self->history), n > 0);
   gtk_widget_set_visible (GTK_WIDGET (self->no_history), n == 0);
-}
-
-static void
-clear_list (GtkListBox *list)
-{
-  GtkWidget *child;
-
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (list))) != NULL)
-    gtk_list_box_remove (list, child);
 }
 
 static GtkWidget *
@@ -323,7 +312,7 @@ fill_support (UprRecommendationEditor  *self,
 {
   guint n = g_strv_length (supporting);
 
-  clear_list (self->support_list);
+  upr_form_clear_list_box (self->support_list);
   for (guint i = 0; i < n; i++)
     {
       g_autofree char *name = organisation_name (self, supporting[i]);
@@ -346,7 +335,7 @@ fill_links (UprRecommendationEditor *self)
   g_autofree char *terms = NULL;
   guint n_states;
 
-  clear_list (self->states_list);
+  upr_form_clear_list_box (self->states_list);
   links = upr_store_get_recommendation_links (get_store (self), self->id, &error);
   if (links == NULL)
     {
@@ -463,7 +452,7 @@ fill_assessments (UprRecommendationEditor *self)
   guint n_stakeholders = 0;
   guint n;
 
-  clear_list (self->assessments);
+  upr_form_clear_list_box (self->assessments);
   list = upr_store_list_assessments (get_store (self), self->id, &error);
   level = list != NULL ? upr_store_get_assessed_level (get_store (self), self->id, NULL,
                                                        &n_stakeholders, &error)

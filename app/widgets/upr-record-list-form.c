@@ -84,11 +84,9 @@ static void
 reload (UprRecordListForm *self)
 {
   g_autoptr(GError) error = NULL;
-  GtkWidget *child;
   guint n;
 
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->list))) != NULL)
-    gtk_list_box_remove (self->list, child);
+  upr_form_clear_list_box (self->list);
   g_clear_object (&self->records);
   if (self->context != NULL && self->recommendation_id != NULL)
     {
