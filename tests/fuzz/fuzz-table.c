@@ -7,8 +7,9 @@
  * Mutating a zip archive mostly breaks its compression, which would leave the XML readers
  * barely fuzzed. So an input that starts with "<" is taken as XML parts separated by NULs
  * (which XML cannot hold) and packed, uncompressed, into a workbook (sheet, shared strings,
- * styles) or a document, by its length: the mutations then reach the XML itself
- * (tests/fuzz/seeds has such inputs). */
+ * styles) or a document (body, its relationships, two page headers), by its length: the
+ * mutations then reach the XML itself (tests/fuzz/seeds has such inputs). An input with
+ * fewer parts packs only those, so a document of one part is just word/document.xml. */
 #include "config.h"
 
 #include <fcntl.h>
@@ -186,25 +187,32 @@ static const char workbook_rels[] =
   "<Relationship Id=\"rId3\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/"
   "relationships/styles\" Target=\"styles.xml\"/></Relationships>";
 
-/* XML parts separated by NULs, packed into a workbook (even length) or a document. */
+/* XML parts separated by NULs, packed into a workbook (even length) or a document. A
+ * document's page headers are read only where its relationships point (Target="header1.xml"
+ * or "/word/header2.xml"), so the seeds carry relationships that do. */
 static GBytes *
 pack_xml (const uint8_t *data,
           size_t         size)
 {
   Part parts[8] = { TEXT_PART ("xl/workbook.xml", workbook_xml),
                     TEXT_PART ("xl/_rels/workbook.xml.rels", workbook_rels) };
-  const char *xlsx_names[] = { "xl/worksheets/sheet1.xml", "xl/sharedStrings.xml",
-                               "xl/styles.xml" };
+  static const char * const xlsx_names[] = { "xl/worksheets/sheet1.xml", "xl/sharedStrings.xml",
+                                             "xl/styles.xml" };
+  static const char * const docx_names[] = { "word/document.xml", "word/_rels/document.xml.rels",
+                                             "word/header1.xml", "word/header2.xml" };
   gboolean document = size % 2 == 1;
+  const char * const *names = document ? docx_names : xlsx_names;
+  guint n_names = document ? G_N_ELEMENTS (docx_names) : G_N_ELEMENTS (xlsx_names);
   guint n_parts = document ? 0 : 2;
   const uint8_t *p = data, *end = data + size;
 
-  for (guint i = 0; p <= end && i < (document ? 1 : G_N_ELEMENTS (xlsx_names)); i++)
+  g_assert (n_parts + n_names <= G_N_ELEMENTS (parts));
+  for (guint i = 0; p <= end && i < n_names; i++)
     {
       const uint8_t *nul = memchr (p, '\0', end - p);
       const uint8_t *stop = nul != NULL ? nul : end;
 
-      parts[n_parts].name = document ? "word/document.xml" : xlsx_names[i];
+      parts[n_parts].name = names[i];
       parts[n_parts].data = p;
       parts[n_parts].length = stop - p;
       n_parts++;

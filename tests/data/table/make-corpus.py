@@ -3,7 +3,8 @@
 
 Run it from anywhere: `python3 tests/data/table/make-corpus.py`. Its outputs are committed so
 that the tests need no generation step; run it again only to change them. The output is
-deterministic (fixed zip timestamps) so that a re-run changes nothing.
+deterministic (fixed zip timestamps) so that a re-run changes nothing. `make-corpus.py seeds`
+writes only the fuzzer's seeds (tests/fuzz/seeds), which need neither openpyxl nor xlwt.
 
 Text files are written byte by byte to hold the traps exactly; workbooks and documents are
 zip archives of hand-written XML, so each trap (a skipped column, a rich-text run, a
@@ -21,6 +22,7 @@ import zlib
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 SEEDS = os.path.join(HERE, "..", "..", "fuzz", "seeds")
+PARTICIPANTS = os.path.join(HERE, "..", "participants")
 ZIP_TIME = (2024, 1, 1, 0, 0, 0)
 
 
@@ -432,8 +434,55 @@ def fuzz_seeds():
                                  span=2), tc()), tr(tc(p(r("b"))), before=1))
     seed("document.xml", document(body).encode("utf-8"), 1)
 
+    # A document with its relationships and two page headers, the parts in the order
+    # fuzz-table packs them: the title of title-in-header.docx (made by make-title-docx.py),
+    # one header reached by a relative Target, the other by an absolute one.
+    with zipfile.ZipFile(os.path.join(HERE, "title-in-header.docx")) as z:
+        parts = [z.read(name) for name in ("word/document.xml", "word/_rels/document.xml.rels",
+                                           "word/header1.xml", "word/header2.xml")]
+    seed("title-in-header.xml", b"\0".join(parts), 1)
+    # Only paragraphs before the table, and relationships naming a header that is missing.
+    rels = rels_xml([("rId1", "header", "header1.xml"), ("rId2", "header", "/word/header9.xml"),
+                     ("rId3", "hyperlink", "https://example.org/")])
+    body = (p(r("UPR of Chad (4th Cycle - 45th Session)"), "<w:r><w:tab/></w:r>", r("Page 1"))
+            + p(r("1")) + p() + tbl(tr(tc(p(r("Recommendation"))), tc(p(r("Position"))))))
+    seed("title-in-body.xml", document(body).encode("utf-8") + b"\0" + rels.encode("utf-8"), 1)
+
+    # Teams attendance reports, in numbered sections (read by upr-table-text.c). fuzz-table
+    # forces an encoding or a separator by the input's length: these are padded with empty
+    # lines to a multiple of 5, which leaves the text reader to detect both itself.
+    def text_seed(name, data, newline):
+        while len(data) % 5 != 0:
+            data += newline
+        with open(os.path.join(SEEDS, name), "wb") as f:
+            f.write(data)
+
+    for language in ("en", "fr"):
+        with open(os.path.join(PARTICIPANTS, f"teams-report-{language}.csv"), "rb") as f:
+            report = f.read()
+        text_seed(f"teams-report-{language}.csv", report, "\n".encode("utf-16-le"))
+    # The same in UTF-8, and with semicolons between the values: the separator is chosen
+    # section by section, and the English dates hold commas.
+    with open(os.path.join(PARTICIPANTS, "teams-report-en.csv"), "rb") as f:
+        text = f.read().decode("utf-16").replace("\r\n", "\n")
+    text_seed("teams-report-en-utf8.csv", text.encode("utf-8"), b"\n")
+    text_seed("teams-report-en-semicolon.csv", text.replace("\t", ";").encode("utf-8"), b"\n")
+    # A quoted value holding a line that looks like a title, a padded title row, CR line ends.
+    text_seed("sections-quoted.csv",
+              b"1. Summary,,\r"
+              b"Title,\"Notes\r2. Not a title\"\r"
+              b"\r"
+              b"2. Participants,,\r"
+              b"Name,Email,Role\r"
+              b"A B,a@example.org,Attendee\r"
+              b"3. Activities\r"
+              b"Name,Join\r", b"\r")
+
 
 def main():
+    if sys.argv[1:] == ["seeds"]:
+        fuzz_seeds()
+        return 0
     text_files()
     xlsx_files()
     openpyxl_file()
