@@ -26,6 +26,7 @@ struct _UprOverviewPage
   /* template widgets */
   GtkStack    *stack;
   GtkLabel    *totals_label;
+  GtkLabel    *empty_label;
   GtkWidget   *theme_card;
   GtkWidget   *sdg_card;
   GtkWidget   *progress_card;
@@ -384,6 +385,12 @@ refresh (UprOverviewPage *self)
 
   g_clear_handle_id (&self->refresh_id, g_source_remove);
   self->stale = FALSE;
+  gtk_label_set_label (self->empty_label,
+                       self->all_countries
+                         ? _("Once recommendations are added or imported, their state is summed "
+                             "up here.")
+                         : _("Once recommendations are added or imported for this country, their "
+                             "state is summed up here."));
   if (self->context == NULL || (self->country_code == NULL && !self->all_countries))
     {
       gtk_stack_set_visible_child_name (self->stack, "empty");
@@ -540,6 +547,7 @@ upr_overview_page_class_init (UprOverviewPageClass *klass)
                                                "/org/upr_info/Upright/upr-overview-page.ui");
   gtk_widget_class_bind_template_child (widget_class, UprOverviewPage, stack);
   gtk_widget_class_bind_template_child (widget_class, UprOverviewPage, totals_label);
+  gtk_widget_class_bind_template_child (widget_class, UprOverviewPage, empty_label);
   gtk_widget_class_bind_template_child (widget_class, UprOverviewPage, theme_card);
   gtk_widget_class_bind_template_child (widget_class, UprOverviewPage, sdg_card);
   gtk_widget_class_bind_template_child (widget_class, UprOverviewPage, progress_card);
