@@ -438,6 +438,16 @@ test_sections_rules (void)
   g_assert_null (table);
   g_clear_error (&error);
 
+  /* A quoted cell is never a title, even one that reads like the next: the section's header
+   * still holds, and a row wider than it is refused. */
+  table = read_inline ("1. Summary\nTitle,Workshop\n2. Participants\nName,Email\n"
+                       "\"3. Other\"\nAwa Diop,awa@example.org,Attendee\n", 0, &error);
+  g_assert_null (table);
+  g_assert_error (error, UPR_TABLE_ERROR, UPR_TABLE_ERROR_SYNTAX);
+  g_assert_nonnull (strstr (error->message, "Row 6 has more values (3) than the header row "
+                                            "has columns (2)."));
+  g_clear_error (&error);
+
   /* A separator the user forces applies to every section. */
   table = read_inline ("1. Summary\nTitle;Workshop\n2. Participants\nName;Email\n"
                        "Awa Diop;awa@example.org\n", ';', &error);

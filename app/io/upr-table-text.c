@@ -44,6 +44,15 @@ typedef struct
   gboolean    certain;
 } Decoded;
 
+/* A numbered section: its title line, then its body, from the row after the title to the
+ * next title (offsets in the text). */
+typedef struct
+{
+  gsize title;
+  gsize start;
+  gsize end;
+} Section;
+
 /* The parser works in place: each cell is a slice of the text, ended by a NUL written over
  * the separator, line break or closing quote that followed it, and a quoted cell is
  * unescaped where it stands (it only gets shorter). No cell is copied or allocated, which
@@ -56,15 +65,11 @@ typedef struct
   char          *end; /* a spare byte follows it, for the last cell's NUL */
   char           separator;
   guint          line; /* the 1-based line at p */
-  gboolean       sectioned; /* a report in numbered sections (find_sections()) */
+  const char    *text;       /* where the offsets of @sections start */
+  Section        sections[MAX_SECTIONS]; /* of a report in numbered sections */
+  guint          n_sections;             /* 0: not such a report (find_sections()) */
+  guint          next_section;
 } Parser;
-
-/* The body of a numbered section: from the row after its title to the next title. */
-typedef struct
-{
-  gsize start;
-  gsize end;
-} Section;
 
 typedef enum
 {
@@ -365,6 +370,7 @@ find_sections (const char *text,
     i++;
   if (line_title_number (text + i, text + length) != 1)
     return FALSE;
+  sections[0].title = i;
   sections[0].start = next_line (text, length, i);
   for (i = sections[0].start; i < length && n < MAX_SECTIONS; i++)
     {
@@ -389,6 +395,7 @@ find_sections (const char *text,
           || line_title_number (text + i + 1, text + length) != n + 1)
         continue;
       sections[n - 1].end = i + 1;
+      sections[n].title = i + 1;
       sections[n].start = next_line (text, length, i + 1);
       i = sections[n].start - 1;
       n++;
@@ -715,28 +722,28 @@ decode (const char *data,
 }
 
 /* Skips a "sep=" line and chooses the separator: the options', the line's, or detected.
- * @sectioned (optional) says whether the text is a report in numbered sections. */
+ * Fills @sections (MAX_SECTIONS) and @n_sections when the text is a report in numbered
+ * sections, else sets @n_sections to 0. */
 static char
 prepare (const char            **text,
          gsize                  *length,
          const UprTableOptions  *options,
          guint                  *first_line,
-         gboolean               *sectioned)
+         Section                *sections,
+         guint                  *n_sections)
 {
   char named = read_sep_line (text, length);
-  Section sections[MAX_SECTIONS];
-  guint n_sections = 0;
-  gboolean has_sections = find_sections (*text, *length, sections, &n_sections);
+  gboolean has_sections = find_sections (*text, *length, sections, n_sections);
 
   *first_line = named != 0 ? 2 : 1;
-  if (sectioned != NULL)
-    *sectioned = has_sections;
+  if (!has_sections)
+    *n_sections = 0;
   if (options != NULL && usable_separator (options->separator))
     return options->separator;
   if (named != 0)
     return named;
   if (has_sections)
-    return detect_section_separator (*text, sections, n_sections);
+    return detect_section_separator (*text, sections, *n_sections);
   return detect_separator (*text, *length);
 }
 
@@ -755,9 +762,11 @@ set_error_at (UprTable              *self,
   g_autofree char *where = NULL;
   guint first_line, row, line, column;
   const char *start = text;
+  Section sections[MAX_SECTIONS];
+  guint n_sections;
   char separator;
 
-  separator = prepare (&text, &length, options, &first_line, NULL);
+  separator = prepare (&text, &length, options, &first_line, sections, &n_sections);
   offset = offset >= (gsize) (text - start) ? offset - (text - start) : 0;
   locate (text, length, offset, separator, first_line, &row, &line, &column);
   where = upr_table_describe_cell (self, sheet_name, 0, row, line, column);
@@ -978,16 +987,13 @@ parse_row (Parser  *parser,
   return TRUE;
 }
 
-/* Whether row @row, just read, is the title of section @number of a report in sections. */
+/* Whether the row at parser->p is the title of the next section: the very line
+ * find_sections() took for it, so that both read a report alike. */
 static gboolean
-is_section_title (Parser *parser,
-                  guint   row,
-                  guint   number)
+at_section_title (Parser *parser)
 {
-  const char * const *cells = upr_table_get_row (parser->table, 0, row);
-
-  return cells[0] != NULL && cells[1] == NULL
-         && title_number (cells[0], cells[0] + strlen (cells[0])) == number;
+  return parser->next_section < parser->n_sections
+         && (gsize) (parser->p - parser->text) == parser->sections[parser->next_section].title;
 }
 
 static gboolean
@@ -995,13 +1001,14 @@ parse (Parser       *parser,
        GCancellable *cancellable,
        GError      **error)
 {
-  guint header_width = 0, next_title = 1;
+  guint header_width = 0;
   gboolean has_text = FALSE;
 
   while (parser->p < parser->end)
     {
       guint row = upr_table_sheet_get_n_rows (parser->sheet);
       guint line = parser->line;
+      gboolean title = at_section_title (parser);
       guint width;
 
       if (row % UPR_TABLE_CANCEL_EVERY == 0 && !upr_table_check_cancelled (cancellable, error))
@@ -1010,9 +1017,9 @@ parse (Parser       *parser,
         return FALSE;
       has_text |= width > 0;
       /* A section's title starts it afresh: the next row with text is its header. */
-      if (parser->sectioned && width == 1 && is_section_title (parser, row, next_title))
+      if (title)
         {
-          next_title++;
+          parser->next_section++;
           header_width = 0;
           continue;
         }
@@ -1106,7 +1113,9 @@ upr_table_read_text (UprTable              *self,
   upr_table_take_buffer (self, g_steal_pointer (&decoded.owned));
 
   parser.table = self;
-  parser.separator = prepare (&text, &text_length, options, &first_line, &parser.sectioned);
+  parser.separator = prepare (&text, &text_length, options, &first_line, parser.sections,
+                              &parser.n_sections);
+  parser.text = text;
   parser.p = (char *) text;
   parser.end = (char *) text + text_length;
   parser.line = first_line;
