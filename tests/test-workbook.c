@@ -25,6 +25,7 @@
 #include "upr-csv-writer.h"
 #include "upr-demo.h"
 #include "upr-indicator.h"
+#include "upr-matrix-return.h"
 #include "upr-organisation.h"
 #include "upr-planned-action.h"
 #include "upr-progress-update.h"
@@ -956,6 +957,73 @@ test_cancel (Fixture      *fixture,
   g_assert_cmpuint (count_leftovers (fixture), ==, 0);
 }
 
+/* The matrix's rows made on a thread of their own: every one, in order, with the cells made
+ * safe as they are here one by one, the key with its baseline, the height; a column not
+ * shown is left empty; stopped after a few rows, the thread does not wait for the rest. */
+static void
+test_matrix_rows (Fixture      *fixture,
+                  gconstpointer user_data)
+{
+  g_autoptr(UprWorkbookSnapshot) snapshot = NULL;
+  g_autoptr(GStringChunk) chunk = g_string_chunk_new (1024);
+  g_autoptr(GString) key = g_string_new (NULL);
+  g_autoptr(GString) clean = g_string_new (NULL);
+  gboolean shown[UPR_MATRIX_N_COLUMNS];
+  double widths[UPR_MATRIX_N_COLUMNS] = { 0 };
+  UprMatrixRows *rows;
+  const UprMatrixRow *row;
+  guint n, index, expected = 0, n_cut = 0, n_repaired = 0;
+
+  /* More rows than the batches in flight hold. */
+  add_many (fixture, 1000);
+  snapshot = snapshot_of (fixture, "CD,GE,ML", UPR_WORKBOOK_PEOPLE_AGGREGATE);
+  n = upr_export_matrix_get_n_items (snapshot->matrix);
+  g_assert_cmpuint (n, ==, N_CD + 2 + 1000);
+  for (int c = 0; c < UPR_MATRIX_N_COLUMNS; c++)
+    shown[c] = c != UPR_MATRIX_CYCLE;
+  widths[UPR_MATRIX_TEXT] = 55;
+  widths[UPR_MATRIX_ACTIONS] = 36;
+
+  rows = upr_matrix_rows_new (snapshot, widths, shown);
+  while ((row = upr_matrix_rows_next (rows, &index)) != NULL)
+    {
+      const char *cells[UPR_MATRIX_N_COLUMNS];
+
+      g_assert_cmpuint (index, ==, expected++);
+      upr_workbook_matrix_row_cells (snapshot, index, chunk, cells);
+      g_string_truncate (key, 0);
+      upr_matrix_return_append_key (key, upr_export_matrix_get_item (snapshot->matrix, index));
+      cells[UPR_MATRIX_KEY] = key->str;
+      g_assert_cmpfloat (row->height, ==,
+                         upr_writer_row_height (cells, widths, UPR_MATRIX_N_COLUMNS));
+      for (int c = 0; c < UPR_MATRIX_N_COLUMNS; c++)
+        {
+          guint flags = 0;
+
+          if (!shown[c] || cells[c] == NULL || cells[c][0] == '\0')
+            {
+              g_assert_null (row->cells[c]);
+              continue;
+            }
+          g_assert_cmpstr (row->cells[c], ==, upr_writer_make_safe (cells[c], clean, &flags));
+          g_assert_cmpuint (row->flags[c], ==, flags);
+          n_cut += (flags & UPR_SAFE_TEXT_CUT) != 0;
+          n_repaired += (flags & UPR_SAFE_TEXT_REPAIRED) != 0;
+        }
+      g_string_chunk_clear (chunk);
+    }
+  upr_matrix_rows_free (rows);
+  g_assert_cmpuint (expected, ==, n);
+  /* Georgia's text over Excel's limit, and its notes with control characters. */
+  g_assert_cmpuint (n_cut, ==, 1);
+  g_assert_cmpuint (n_repaired, ==, 1);
+
+  rows = upr_matrix_rows_new (snapshot, widths, shown);
+  for (guint i = 0; i < 10; i++)
+    g_assert_nonnull (upr_matrix_rows_next (rows, &index));
+  upr_matrix_rows_free (rows);
+}
+
 static void
 test_progress (Fixture      *fixture,
                gconstpointer user_data)
@@ -1337,6 +1405,7 @@ main (int   argc,
   ADD ("/upright/io/workbook/snapshot-names", test_snapshot_names);
   ADD ("/upright/io/workbook/export", test_export);
   ADD ("/upright/io/workbook/replaces-previous", test_replaces_previous);
+  ADD ("/upright/io/workbook/matrix-rows", test_matrix_rows);
   ADD ("/upright/io/workbook/cancel", test_cancel);
   ADD ("/upright/io/workbook/progress", test_progress);
   ADD ("/upright/io/workbook/async", test_async);

@@ -459,15 +459,16 @@ write_cell (UprWorkbookWriter             *writer,
             lxw_row_t                      row,
             UprMatrixColumn                column,
             const UprExportRecommendation *item,
-            const char                    *text,
+            const UprMatrixRow            *ready,
             GError                       **error)
 {
   lxw_col_t col = layout->at[column];
   lxw_format *format = format_of (writer, columns[column].kind);
+  const char *text = ready->cells[column];
 
   /* Most rows have many empty cells: none is written (a 40,000-row matrix would otherwise
    * spend a third of its time on them). */
-  if (text == NULL || text[0] == '\0')
+  if (text == NULL)
     return TRUE;
   switch (columns[column].kind)
     {
@@ -478,48 +479,48 @@ write_cell (UprWorkbookWriter             *writer,
         return upr_writer_number (writer, layout->sheet, row, col, value, format, error);
       }
     case KIND_DATE:
-      return upr_writer_date (writer, layout->sheet, row, col, text, format, error);
+      return upr_writer_safe_date (writer, layout->sheet, row, col, text, ready->flags[column],
+                                   format, error);
     case KIND_TEXT:
     case KIND_WRAP:
     default:
-      return upr_writer_string (writer, layout->sheet, row, col, text, format, error);
+      return upr_writer_safe_string (writer, layout->sheet, row, col, text,
+                                     ready->flags[column], format, error);
     }
 }
 
+/* The rows are made on a thread of their own (upr-workbook-matrix-rows.c): this one only
+ * hands them to libxlsxwriter. */
 static gboolean
 write_rows (UprWorkbookWriter *writer,
             Layout            *layout,
             GError           **error)
 {
   const UprWorkbookSnapshot *snapshot = writer->snapshot;
-  guint n = upr_workbook_matrix_n_rows (snapshot);
-  GStringChunk *chunk = g_string_chunk_new (4096);
-  g_autoptr(GString) key = g_string_sized_new (128);
+  gboolean shown[UPR_MATRIX_N_COLUMNS];
+  g_autoptr(UprMatrixRows) rows = NULL;
+  const UprMatrixRow *ready;
   gboolean ok = TRUE;
+  guint i;
 
-  for (guint i = 0; ok && i < n; i++)
+  for (int c = 0; c < UPR_MATRIX_N_COLUMNS; c++)
+    shown[c] = shows (snapshot, c);
+  rows = upr_matrix_rows_new (snapshot, layout->wrap_widths, shown);
+  while (ok && (ready = upr_matrix_rows_next (rows, &i)) != NULL)
     {
       const UprExportRecommendation *item = upr_export_matrix_get_item (snapshot->matrix, i);
-      const char *cells[UPR_MATRIX_N_COLUMNS];
 
-      upr_workbook_matrix_row_cells (snapshot, i, chunk, cells);
-      /* The key also says what the cells partners fill in held: what the officer changes
-       * after the export is then not taken for the partner's change. */
-      g_string_truncate (key, 0);
-      upr_matrix_return_append_key (key, item);
-      cells[UPR_MATRIX_KEY] = key->str;
-      ok = upr_writer_fit_row (writer, layout->sheet, i + 1, cells, layout->wrap_widths,
-                               UPR_MATRIX_N_COLUMNS, error);
+      if (ready->height > 0)
+        ok = upr_writer_check (writer, worksheet_set_row (layout->sheet, i + 1, ready->height,
+                                                          NULL),
+                               error);
       for (int c = 0; ok && c < UPR_MATRIX_N_COLUMNS; c++)
-        ok = !shows (snapshot, c) || write_cell (writer, layout, i + 1, c, item, cells[c], error);
-      g_string_chunk_clear (chunk);
+        ok = !shown[c] || write_cell (writer, layout, i + 1, c, item, ready, error);
       ok = ok && upr_writer_advance (writer, 1, error);
     }
-  g_string_chunk_free (chunk);
   return ok;
 }
 
-/* "Implemented" as a formula's string: "\"Implemented\"", with quotes doubled. */
 static char *
 quoted (const char *label)
 {

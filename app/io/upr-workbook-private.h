@@ -244,6 +244,27 @@ gboolean    upr_writer_string      (UprWorkbookWriter *writer,
                                     const char        *text,
                                     lxw_format        *format,
                                     GError           **error);
+/* What upr_writer_make_safe () found. */
+enum
+{
+  UPR_SAFE_TEXT_REPAIRED = 1 << 0, /* characters left out, or invalid UTF-8 repaired */
+  UPR_SAFE_TEXT_CUT = 1 << 1,      /* cut at Excel's limit, with the marker */
+};
+/* The text upr_writer_string () writes for @text (not empty): @text itself when it is safe
+ * (most are), else a cleaned copy in @clean; @flags say what was done. It touches nothing
+ * else, so that the matrix's rows can be made ready on a thread of their own. */
+const char *upr_writer_make_safe   (const char        *text,
+                                    GString           *clean,
+                                    guint             *flags);
+/* Writes a text made safe by upr_writer_make_safe (), counting and reporting what it did. */
+gboolean    upr_writer_safe_string (UprWorkbookWriter *writer,
+                                    lxw_worksheet     *sheet,
+                                    lxw_row_t          row,
+                                    lxw_col_t          col,
+                                    const char        *text,
+                                    guint              flags,
+                                    lxw_format        *format,
+                                    GError           **error);
 gboolean    upr_writer_number      (UprWorkbookWriter *writer,
                                     lxw_worksheet     *sheet,
                                     lxw_row_t          row,
@@ -267,9 +288,23 @@ gboolean    upr_writer_date        (UprWorkbookWriter *writer,
                                     const char        *date,
                                     lxw_format        *format,
                                     GError           **error);
+/* upr_writer_date () for a text made safe by upr_writer_make_safe (). */
+gboolean    upr_writer_safe_date   (UprWorkbookWriter *writer,
+                                    lxw_worksheet     *sheet,
+                                    lxw_row_t          row,
+                                    lxw_col_t          col,
+                                    const char        *date,
+                                    guint              flags,
+                                    lxw_format        *format,
+                                    GError           **error);
 /* Lines of @text in a column @width characters wide, wrapped (an estimate, a little high). */
 guint       upr_writer_count_lines (const char        *text,
                                     double             width);
+/* The height in points of a row holding @texts (@widths: their columns' widths, 0 for a
+ * column that does not wrap); 0 for one line, the default. */
+double      upr_writer_row_height  (const char * const *texts,
+                                    const double       *widths,
+                                    guint               n);
 /* Sets the height of @row to fit the longest of @texts (@widths: their columns' widths, 0 for
  * a column that does not wrap). Call it before writing the row. */
 gboolean    upr_writer_fit_row     (UprWorkbookWriter  *writer,
@@ -321,5 +356,29 @@ void        upr_workbook_matrix_row_cells   (const UprWorkbookSnapshot *snapshot
                                              const char               **cells);
 const char *upr_workbook_matrix_column_title (const UprWorkbookSnapshot *snapshot,
                                               UprMatrixColumn            column);
+
+/* The matrix's rows, made ready on a thread of their own while the writer writes those
+ * before (upr-workbook-matrix-rows.c). */
+typedef struct
+{
+  const char *cells[UPR_MATRIX_N_COLUMNS]; /* made safe; NULL: empty, or not shown */
+  guint8      flags[UPR_MATRIX_N_COLUMNS]; /* what making them safe did (UPR_SAFE_TEXT_*) */
+  double      height;                      /* upr_writer_row_height () */
+} UprMatrixRow;
+
+typedef struct _UprMatrixRows UprMatrixRows;
+
+/* Starts making the rows of @snapshot's matrix: @wrap_widths as for upr_writer_row_height (),
+ * @shown the columns the sheet has (UPR_MATRIX_N_COLUMNS of each). */
+UprMatrixRows      *upr_matrix_rows_new  (const UprWorkbookSnapshot *snapshot,
+                                          const double              *wrap_widths,
+                                          const gboolean            *shown);
+/* The next row in the matrix's order and its @index, NULL after the last. It stays valid
+ * until the next call. */
+const UprMatrixRow *upr_matrix_rows_next (UprMatrixRows             *self,
+                                          guint                     *index);
+/* Stops making rows (whether or not all were taken) and frees them. */
+void                upr_matrix_rows_free (UprMatrixRows             *self);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (UprMatrixRows, upr_matrix_rows_free)
 
 G_END_DECLS

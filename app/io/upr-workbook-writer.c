@@ -339,19 +339,17 @@ warn_truncated (UprWorkbookWriter *writer,
                                     cell, writer->sheet_name));
 }
 
-/* The text to write for @text: @text itself when it is safe (most are), else a cleaned copy
- * in writer->clean. */
-static const char *
-safe_text (UprWorkbookWriter *writer,
-           const char        *text,
-           lxw_row_t          row,
-           lxw_col_t          col)
+const char *
+upr_writer_make_safe (const char *text,
+                      GString    *clean,
+                      guint      *flags)
 {
   gsize length = 0;
   guint found = scan (text, &length);
   g_autofree char *valid = NULL;
   gboolean repaired = FALSE;
 
+  *flags = 0;
   if ((found & SCAN_INVALID) != 0)
     {
       valid = g_utf8_make_valid (text, -1);
@@ -362,15 +360,28 @@ safe_text (UprWorkbookWriter *writer,
   if (!repaired && (found & SCAN_DIRTY) == 0)
     return text;
 
-  repaired |= clean_into (writer->clean, text, length);
+  repaired |= clean_into (clean, text, length);
   if (repaired)
-    writer->report->n_repaired++;
-  if (utf16_units (writer->clean->str, writer->clean->len) > UPR_WORKBOOK_MAX_CELL)
+    *flags |= UPR_SAFE_TEXT_REPAIRED;
+  if (utf16_units (clean->str, clean->len) > UPR_WORKBOOK_MAX_CELL)
     {
-      cut_to_limit (writer->clean);
-      warn_truncated (writer, row, col);
+      cut_to_limit (clean);
+      *flags |= UPR_SAFE_TEXT_CUT;
     }
-  return writer->clean->str;
+  return clean->str;
+}
+
+/* Counts and reports what making a cell's text safe found. */
+static void
+record_safe_text (UprWorkbookWriter *writer,
+                  guint              flags,
+                  lxw_row_t          row,
+                  lxw_col_t          col)
+{
+  if ((flags & UPR_SAFE_TEXT_REPAIRED) != 0)
+    writer->report->n_repaired++;
+  if ((flags & UPR_SAFE_TEXT_CUT) != 0)
+    warn_truncated (writer, row, col);
 }
 
 /* Writing cells */
@@ -384,10 +395,26 @@ upr_writer_string (UprWorkbookWriter *writer,
                    lxw_format        *format,
                    GError           **error)
 {
+  guint flags;
+
   if (text == NULL || text[0] == '\0')
     return format == NULL
            || upr_writer_check (writer, worksheet_write_blank (sheet, row, col, format), error);
-  text = safe_text (writer, text, row, col);
+  text = upr_writer_make_safe (text, writer->clean, &flags);
+  return upr_writer_safe_string (writer, sheet, row, col, text, flags, format, error);
+}
+
+gboolean
+upr_writer_safe_string (UprWorkbookWriter *writer,
+                        lxw_worksheet     *sheet,
+                        lxw_row_t          row,
+                        lxw_col_t          col,
+                        const char        *text,
+                        guint              flags,
+                        lxw_format        *format,
+                        GError           **error)
+{
+  record_safe_text (writer, flags, row, col);
   return upr_writer_check (writer, worksheet_write_string (sheet, row, col, text, format),
                            error);
 }
@@ -459,6 +486,25 @@ upr_writer_date (UprWorkbookWriter *writer,
                            error);
 }
 
+gboolean
+upr_writer_safe_date (UprWorkbookWriter *writer,
+                      lxw_worksheet     *sheet,
+                      lxw_row_t          row,
+                      lxw_col_t          col,
+                      const char        *date,
+                      guint              flags,
+                      lxw_format        *format,
+                      GError           **error)
+{
+  lxw_datetime datetime;
+
+  /* A text made safe is still the date it was: making it safe changes no digit or dash. */
+  if (!parse_date (date, &datetime))
+    return upr_writer_safe_string (writer, sheet, row, col, date, flags, format, error);
+  return upr_writer_check (writer, worksheet_write_datetime (sheet, row, col, &datetime, format),
+                           error);
+}
+
 /* Row heights */
 
 /* Neither Excel nor LibreOffice fits a row to its wrapped text when it opens a file (measured:
@@ -489,6 +535,20 @@ upr_writer_count_lines (const char *text,
   return lines;
 }
 
+double
+upr_writer_row_height (const char * const *texts,
+                       const double       *widths,
+                       guint               n)
+{
+  guint lines = 1;
+
+  for (guint i = 0; i < n; i++)
+    if (widths[i] > 0)
+      lines = MAX (lines, upr_writer_count_lines (texts[i], widths[i]));
+  /* 15 points a line of 11-point text; Excel's rows stop at 409 points. */
+  return lines > 1 ? MIN (409.0, 15.0 * lines) : 0;
+}
+
 gboolean
 upr_writer_fit_row (UprWorkbookWriter  *writer,
                     lxw_worksheet      *sheet,
@@ -498,17 +558,11 @@ upr_writer_fit_row (UprWorkbookWriter  *writer,
                     guint               n,
                     GError            **error)
 {
-  guint lines = 1;
+  double height = upr_writer_row_height (texts, widths, n);
 
-  for (guint i = 0; i < n; i++)
-    if (widths[i] > 0)
-      lines = MAX (lines, upr_writer_count_lines (texts[i], widths[i]));
-  if (lines <= 1)
+  if (height == 0)
     return TRUE;
-  /* 15 points a line of 11-point text; Excel's rows stop at 409 points. */
-  return upr_writer_check (writer, worksheet_set_row (sheet, row, MIN (409.0, 15.0 * lines),
-                                                      NULL),
-                           error);
+  return upr_writer_check (writer, worksheet_set_row (sheet, row, height, NULL), error);
 }
 
 /* Sheets */
