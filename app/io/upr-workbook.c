@@ -194,6 +194,37 @@ flush_folder (const char *path)
 #endif
 }
 
+static gpointer
+flush_thread (gpointer data)
+{
+  GError *error = NULL;
+
+  if (!flush_to_disk (data, &error))
+    return error;
+  return NULL;
+}
+
+/* The workbook goes to disk while it is read back: on a laptop's disk, flushing a big
+ * workbook takes about as long as reading it back, and the two need not wait for each other.
+ * Both must succeed before it may replace anything. */
+static gboolean
+verify_and_flush (const char   *path,
+                  GCancellable *cancellable,
+                  GError      **error)
+{
+  GThread *flusher = g_thread_new ("upright-flush", flush_thread, (gpointer) path);
+  gboolean verified = upr_workbook_verify_file (path, cancellable, error);
+  GError *flush_error = g_thread_join (flusher);
+
+  if (flush_error == NULL)
+    return verified;
+  if (verified)
+    g_propagate_error (error, flush_error);
+  else
+    g_error_free (flush_error);
+  return FALSE;
+}
+
 static gboolean
 write_atomically (const UprWorkbookSnapshot *snapshot,
                   const char                *target,
@@ -209,8 +240,7 @@ write_atomically (const UprWorkbookSnapshot *snapshot,
     return FALSE;
   if (!upr_workbook_write_file (snapshot, temporary, cancellable, progress, progress_data, report,
                                 error)
-      || !upr_workbook_verify_file (temporary, cancellable, error)
-      || !flush_to_disk (temporary, error)
+      || !verify_and_flush (temporary, cancellable, error)
       || g_cancellable_set_error_if_cancelled (cancellable, error))
     {
       g_remove (temporary);
