@@ -15,7 +15,10 @@
  * reference, the same without formats.
  *
  * Each runs three times in a process of its own; the best counts. Times are wall-clock and
- * processor time (all threads): on a busy machine the second is the steadier. Peak memory is
+ * processor time (all threads): on a busy machine the second is the steadier. Upright makes
+ * the matrix's rows on a second thread while libxlsxwriter writes those before, and flushes
+ * the file while reading it back: its processor time is above its wall-clock time, which is
+ * what an officer waits. Peak memory is
  * each process's own (wait4); this parent stays small, since a child starts with its parent's
  * memory counted. `upright export`, which also opens (and quick-checks) the database, is
  * timed for reference. Prints figures and the ratios; asserts only that the files were
