@@ -777,6 +777,45 @@ test_text_forms (Fixture      *fixture,
   fixture->exported = g_steal_pointer (&french);
 }
 
+/* A progress text longer than a cell holds is cut in the workbook, with the marker: sent
+ * back as it was (saved again, too), it is no change; written over, it is. */
+static void
+test_cut_text (Fixture      *fixture,
+               gconstpointer data)
+{
+  g_autoptr(GFile) french = g_steal_pointer (&fixture->exported);
+  g_autoptr(GString) text = g_string_new ("Rapport détaillé.");
+  g_autoptr(GFile) saved = NULL;
+  g_autoptr(GFile) rewritten = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(UprMatrixReturn) changed = NULL;
+
+  while (text->len < 40000)
+    g_string_append (text, " Étape franchie.");
+  officer_update (fixture, 8, "2025-06-01", NULL, text->str);
+  fixture->exported = export (fixture, "fr", "long.xlsx");
+  saved = edited (fixture, "long-saved.xlsx", NULL);
+  rewritten = edited (fixture, "long-new.xlsx", "8:latest-progress=2025-07-01\nNouvelle étape.",
+                      NULL);
+  for (guint i = 0; i < 2; i++)
+    {
+      g_autoptr(UprMatrixReturn) matrix = read_back (fixture, i == 0 ? fixture->exported : saved,
+                                                     NULL, &error);
+
+      g_assert_no_error (error);
+      g_assert_cmpuint (upr_matrix_return_get_problems (matrix)->len, ==, 0);
+      g_assert_cmpuint (upr_matrix_return_get_changes (matrix)->len, ==, 0);
+    }
+  changed = read_back (fixture, rewritten, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (upr_matrix_return_get_problems (changed)->len, ==, 0);
+  g_assert_cmpuint (upr_matrix_return_get_changes (changed)->len, ==, 2);
+  g_assert_cmpuint (change_at (changed, 0)->field, ==, UPR_MATRIX_RETURN_PROGRESS);
+  g_assert_cmpstr (change_at (changed, 0)->value, ==, "Nouvelle étape.");
+  g_clear_object (&fixture->exported);
+  fixture->exported = g_steal_pointer (&french);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -795,6 +834,7 @@ main (int   argc,
   g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
   ADD ("/upright/matrix-return/untouched", test_untouched);
   ADD ("/upright/matrix-return/diff", test_diff);
+  ADD ("/upright/matrix-return/cut-text", test_cut_text);
   ADD ("/upright/matrix-return/problems", test_problems);
   ADD ("/upright/matrix-return/apply", test_apply);
   ADD ("/upright/matrix-return/new-partner", test_new_partner);

@@ -523,6 +523,28 @@ same_text (const char *cell_text,
   return g_strcmp0 (a_nfc, b_nfc) == 0;
 }
 
+/* TRUE when @cell_text is what the workbook could hold of @stored, too long for a cell:
+ * its start, then the marker (upr_writer_make_safe ()). Left so, the text did not change. */
+static gboolean
+is_cut_of (const char *cell_text,
+           const char *stored)
+{
+  g_autofree char *a = clean (cell_text);
+  g_autofree char *b = clean (stored);
+  g_autofree char *a_nfc = NULL;
+  g_autofree char *b_nfc = NULL;
+  gsize kept;
+
+  if (a == NULL || b == NULL || !g_str_has_suffix (a, UPR_WORKBOOK_CUT_MARKER))
+    return FALSE;
+  a_nfc = g_utf8_normalize (a, -1, G_NORMALIZE_NFC);
+  b_nfc = g_utf8_normalize (b, -1, G_NORMALIZE_NFC);
+  if (a_nfc == NULL || b_nfc == NULL || !g_str_has_suffix (a_nfc, UPR_WORKBOOK_CUT_MARKER))
+    return FALSE;
+  kept = strlen (a_nfc) - strlen (UPR_WORKBOOK_CUT_MARKER);
+  return strlen (b_nfc) > kept && strncmp (a_nfc, b_nfc, kept) == 0;
+}
+
 static void
 erased (Row             *row,
         UprMatrixColumn  column,
@@ -654,7 +676,8 @@ read_progress (Row     *row,
   if (cell_text != NULL)
     text = split_progress (cell_text, &date);
   new_text = (baseline != NULL ? !hash_matches (text, baseline->progress_hash) : TRUE)
-             && !same_text (text, item->progress_text);
+             && !same_text (text, item->progress_text)
+             && !is_cut_of (text, item->progress_text);
   /* A text written over the whole cell gives no date: the date is not erased. */
   new_date = date != NULL
              && g_strcmp0 (date, baseline != NULL ? baseline->progress_date

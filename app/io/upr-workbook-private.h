@@ -24,6 +24,9 @@ G_BEGIN_DECLS
 
 /* Excel's limit for one cell, in UTF-16 code units. */
 #define UPR_WORKBOOK_MAX_CELL 32767
+/* What ends a text cut to Excel's limit (4 UTF-16 units), so that the cut shows. */
+#define UPR_WORKBOOK_CUT_MARKER " […]"
+#define UPR_WORKBOOK_CUT_MARKER_UNITS 4
 
 /* The stable names of the matrix's columns, written on the hidden sheet so that a returned
  * matrix can be read back whatever its language. */

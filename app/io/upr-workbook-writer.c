@@ -29,8 +29,6 @@
 #define FORMAT_NAME "upright-workbook"
 #define FORMAT_VERSION "1"
 
-static const char truncation_marker[] = " […]";
-#define TRUNCATION_MARKER_UNITS 4
 
 /* Errors */
 
@@ -310,13 +308,13 @@ cut_to_limit (GString *text)
       gsize width = c >= 0xF0 ? 2 : 1;
       gsize bytes = c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
 
-      if (units + width > UPR_WORKBOOK_MAX_CELL - TRUNCATION_MARKER_UNITS)
+      if (units + width > UPR_WORKBOOK_MAX_CELL - UPR_WORKBOOK_CUT_MARKER_UNITS)
         break;
       units += width;
       at += bytes;
     }
   g_string_truncate (text, at);
-  g_string_append (text, truncation_marker);
+  g_string_append (text, UPR_WORKBOOK_CUT_MARKER);
 }
 
 static void
