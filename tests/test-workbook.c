@@ -555,6 +555,47 @@ test_matrix_bulk (Fixture      *fixture,
   g_assert_cmpuint (item->sdg_goals, ==, UPR_SDG_BIT (4));
 }
 
+/* The latest update with a text, whatever order they were written in: by date, then the one
+ * written last; a bare change of status is not it. Read for one country and for all. */
+static void
+test_matrix_latest_progress (Fixture      *fixture,
+                             gconstpointer user_data)
+{
+  const char *countries[] = { "CD", NULL };
+  const char *updates[][3] = {
+    { "2025-06-01", "Same day, written first", NULL },
+    { "2025-06-01", "Same day, written last", NULL },
+    { "2025-03-01", "Older, written after both", NULL },
+    { "2025-09-01", NULL, "implemented" },
+  };
+  g_autoptr(UprExportMatrix) matrix = upr_store_export_matrix (fixture->store, countries, 0,
+                                                               NULL);
+  const char *id = find_item (matrix, "140.2", NULL)->id;
+  g_autoptr(GError) error = NULL;
+
+  for (guint i = 0; i < G_N_ELEMENTS (updates); i++)
+    {
+      g_autoptr(UprProgressUpdate) update = upr_progress_update_new ();
+
+      g_object_set (update, "recommendation-id", id, "date", updates[i][0], "text",
+                    updates[i][1], "status", updates[i][2], NULL);
+      check (upr_store_add_progress_update (fixture->store, update, &error), error, "update");
+    }
+  for (guint pass = 0; pass < 2; pass++)
+    {
+      g_autoptr(UprExportMatrix) read = upr_store_export_matrix (fixture->store,
+                                                                 pass == 0 ? countries : NULL,
+                                                                 0, &error);
+      const UprExportRecommendation *item;
+
+      g_assert_no_error (error);
+      item = find_item (read, "140.2", NULL);
+      g_assert_cmpstr (item->progress_text, ==, "Same day, written last");
+      g_assert_cmpstr (item->progress_date, ==, "2025-06-01");
+      g_assert_cmpstr (item->status, ==, "implemented");
+    }
+}
+
 static void
 test_matrix_all_countries (Fixture      *fixture,
                            gconstpointer user_data)
@@ -1396,6 +1437,7 @@ main (int   argc,
   g_test_add (path, Fixture, "empty", fixture_set_up, func, fixture_tear_down)
 
   ADD ("/upright/io/workbook/matrix-bulk", test_matrix_bulk);
+  ADD ("/upright/io/workbook/matrix-latest-progress", test_matrix_latest_progress);
   ADD ("/upright/io/workbook/matrix-all-countries", test_matrix_all_countries);
   g_test_add_func ("/upright/io/workbook/compare-paragraphs", test_compare_paragraphs);
   ADD_EMPTY ("/upright/io/workbook/catalogue", test_catalogue);
