@@ -777,6 +777,62 @@ test_text_forms (Fixture      *fixture,
   fixture->exported = g_steal_pointer (&french);
 }
 
+static void
+add_assessment (Fixture    *fixture,
+                const char *recommendation_id,
+                const char *source,
+                const char *organisation_id,
+                const char *level,
+                const char *date)
+{
+  g_autoptr(UprAssessment) assessment = upr_assessment_new ();
+  g_autoptr(GError) error = NULL;
+
+  g_object_set (assessment, "recommendation-id", recommendation_id, "source", source,
+                "organisation-id", organisation_id, "level", level, "date", date, NULL);
+  g_assert_true (upr_store_add_assessment (fixture->store, assessment, &error));
+  g_assert_no_error (error);
+}
+
+/* Read before the partner is named (as the window does), a partner's own assessment said
+ * again in the workbook is a change (the matrix shows the level combined with the other
+ * stakeholders'), but applied as that partner it is not recorded twice. */
+static void
+test_partner_restates (Fixture      *fixture,
+                       gconstpointer data)
+{
+  g_autoptr(GFile) french = g_steal_pointer (&fixture->exported);
+  g_autoptr(UprExportMatrix) rows = upr_store_export_matrix (fixture->store,
+                                                             (const char *[]) { "CG", NULL },
+                                                             0, NULL);
+  g_autofree char *partner = organisation_id (fixture, "CFD");
+  g_autofree char *sql = NULL;
+  g_autofree char *count = NULL;
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(UprMatrixReturn) matrix = NULL;
+
+  add_assessment (fixture, item_at (rows, 7)->id, "cso", partner, "fully-implemented",
+                  "2025-05-01");
+  add_assessment (fixture, item_at (rows, 7)->id, "government", NULL, "not-implemented",
+                  "2025-05-02");
+  fixture->exported = export (fixture, "fr", "assessed.xlsx");
+  file = edited (fixture, "restated.xlsx", "7:assessment=Pleinement mise en œuvre", NULL);
+  matrix = read_back (fixture, file, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (upr_matrix_return_get_changes (matrix)->len, ==, 1);
+  assert_change (change_at (matrix, 0), 7, item_at (rows, 7)->id, UPR_MATRIX_RETURN_ASSESSMENT,
+                 "fully-implemented");
+  g_assert_true (upr_matrix_return_apply (matrix, fixture->store, "CFD", TODAY, &error));
+  g_assert_no_error (error);
+  sql = g_strdup_printf ("SELECT count(*) FROM assessment WHERE organisation_id = '%s'"
+                         " AND recommendation_id = '%s'", partner, item_at (rows, 7)->id);
+  count = query (fixture, sql);
+  g_assert_cmpstr (count, ==, "1\n");
+  g_clear_object (&fixture->exported);
+  fixture->exported = g_steal_pointer (&french);
+}
+
 /* A progress text longer than a cell holds is cut in the workbook, with the marker: sent
  * back as it was (saved again, too), it is no change; written over, it is. */
 static void
@@ -835,6 +891,7 @@ main (int   argc,
   ADD ("/upright/matrix-return/untouched", test_untouched);
   ADD ("/upright/matrix-return/diff", test_diff);
   ADD ("/upright/matrix-return/cut-text", test_cut_text);
+  ADD ("/upright/matrix-return/partner-restates", test_partner_restates);
   ADD ("/upright/matrix-return/problems", test_problems);
   ADD ("/upright/matrix-return/apply", test_apply);
   ADD ("/upright/matrix-return/new-partner", test_new_partner);

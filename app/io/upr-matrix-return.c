@@ -704,23 +704,24 @@ read_progress (Row     *row,
     reading->progress_date = g_intern_string (date);
 }
 
-/* TRUE when the partner's latest assessment is @level already: the combined level may differ,
- * other stakeholders having assessed it too. */
+/* TRUE when @partner_id's latest assessment of the recommendation is @level already: the
+ * combined level the matrix shows may differ, other stakeholders having assessed it too. */
 static gboolean
-partner_assessed (Row        *row,
+partner_assessed (UprStore   *store,
+                  const char *recommendation_id,
+                  const char *partner_id,
                   const char *level)
 {
   g_autoptr(GListModel) assessments = NULL;
 
-  if (row->partner_id == NULL)
+  if (partner_id == NULL)
     return FALSE;
-  assessments = upr_store_list_assessments (row->store, row->item->id, NULL);
+  assessments = upr_store_list_assessments (store, recommendation_id, NULL);
   for (guint i = 0; assessments != NULL && i < g_list_model_get_n_items (assessments); i++)
     {
       g_autoptr(UprRecord) assessment = g_list_model_get_item (assessments, i);
 
-      if (g_strcmp0 (upr_record_get_string (assessment, "organisation-id"),
-                     row->partner_id) == 0)
+      if (g_strcmp0 (upr_record_get_string (assessment, "organisation-id"), partner_id) == 0)
         return g_strcmp0 (upr_record_get_string (assessment, "level"), level) == 0;
     }
   return FALSE;
@@ -745,7 +746,7 @@ read_assessment (Row     *row,
   if (g_strcmp0 (level, baseline != NULL ? baseline->assessment : item->assessment_level) == 0
       || g_strcmp0 (level, item->assessment_level) == 0
       || (level == NULL && baseline == NULL)
-      || (level != NULL && partner_assessed (row, level)))
+      || (level != NULL && partner_assessed (row->store, item->id, row->partner_id, level)))
     return;
   if (level == NULL)
     erased (row, UPR_MATRIX_ASSESSMENT,
@@ -1268,7 +1269,10 @@ apply_one (UprStore   *store,
       if (!upr_store_add_progress_update (store, progress, error))
         return FALSE;
     }
-  if (update->level != NULL)
+  /* Read before the partner was named (in the window), the matrix could not leave out the
+   * partner's own assessment said again: it is not recorded twice. */
+  if (update->level != NULL
+      && !partner_assessed (store, recommendation_id, partner_id, update->level))
     {
       g_autoptr(UprAssessment) assessment = upr_assessment_new ();
       UprRecord *record = UPR_RECORD (assessment);
