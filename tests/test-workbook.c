@@ -998,6 +998,158 @@ test_cancel (Fixture      *fixture,
   g_assert_cmpuint (count_leftovers (fixture), ==, 0);
 }
 
+/* Whether a reader can work out a "<5" of a line from its total, knowing that "<5" is 1 to 4
+ * and "x" is 0 or 5 to @bound: by brute force over every value, not as
+ * upr-workbook-suppress.c reasons (by spans of sums). */
+static gboolean
+reader_finds_one (const guint         *counts,
+                  const UprCountShown *shown,
+                  guint                first,
+                  guint                step,
+                  guint                n,
+                  guint                bound)
+{
+  int known = 0;
+  guint width = 2 * n * (bound + 5) + 1;
+  int offset = (int) width / 2;
+
+  for (guint i = 0; i < n; i++)
+    if (shown[first + i * step] == UPR_COUNT_SHOWN)
+      known += (i + 1 < n ? 1 : -1) * (int) counts[first + i * step];
+  for (guint j = 0; j < n; j++)
+    {
+      g_autofree guint8 *sums = g_new0 (guint8, width);
+      g_autofree guint8 *next = g_new0 (guint8, width);
+      guint n_possible = 0;
+
+      /* The people at risk are those of the small counts. */
+      if (shown[first + j * step] != UPR_COUNT_SMALL)
+        continue;
+      sums[offset] = 1;
+      for (guint i = 0; i < n; i++)
+        {
+          int sign = i + 1 < n ? 1 : -1;
+
+          if (i == j || shown[first + i * step] == UPR_COUNT_SHOWN)
+            continue;
+          memset (next, 0, width);
+          for (guint at = 0; at < width; at++)
+            for (guint v = 0; sums[at] && v <= bound; v++)
+              if ((shown[first + i * step] == UPR_COUNT_SMALL) == (v >= 1 && v <= 4)
+                  && (shown[first + i * step] == UPR_COUNT_SMALL || v == 0 || v >= 5))
+                {
+                  int to = (int) at + sign * (int) v;
+
+                  if (to >= 0 && to < (int) width)
+                    next[to] = 1;
+                }
+          memcpy (sums, next, width);
+        }
+      for (guint v = 0; v <= bound; v++)
+        {
+          int sign = j + 1 < n ? 1 : -1;
+          int rest = -known - sign * (int) v + offset;
+          gboolean allowed = shown[first + j * step] == UPR_COUNT_SMALL ? v >= 1 && v <= 4
+                                                                        : v == 0 || v >= 5;
+
+          n_possible += allowed && rest >= 0 && rest < (int) width && sums[rest];
+        }
+      if (n_possible < 2)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+static void
+test_suppress (void)
+{
+  /* 3 women, 10 men, no one else, 13 in all: the men are hidden too, not the zero. */
+  const guint row[] = { 3, 10, 0, 13 };
+  const UprCountShown row_shown[] = { UPR_COUNT_SMALL, UPR_COUNT_HIDDEN, UPR_COUNT_SHOWN,
+                                      UPR_COUNT_SHOWN };
+  const guint nothing_small[] = { 5, 6, 0, 11 };
+  /* Two "<5" that the total leaves 2 for are 1 and 1: a third count goes. */
+  const guint ones[] = { 13, 16, 0, 1, 1, 0, 31 };
+  /* A workshop of 6: 1 woman, 5 men. With the men hidden too, "x" being 0 or 5 and more
+   * would still say 1 woman: the total goes as well. */
+  const guint six[] = { 1, 5, 0, 6 };
+  const UprCountShown six_shown[] = { UPR_COUNT_SMALL, UPR_COUNT_HIDDEN, UPR_COUNT_SHOWN,
+                                      UPR_COUNT_HIDDEN };
+  /* Two types by two genders, with the totals: the 3 takes three others with it. */
+  const guint table[] = { 3, 10, 13,
+                          6, 7, 13,
+                          9, 17, 26 };
+  const UprCountShown table_shown[] = { UPR_COUNT_SMALL, UPR_COUNT_HIDDEN, UPR_COUNT_SHOWN,
+                                        UPR_COUNT_HIDDEN, UPR_COUNT_HIDDEN, UPR_COUNT_SHOWN,
+                                        UPR_COUNT_SHOWN, UPR_COUNT_SHOWN, UPR_COUNT_SHOWN };
+  UprCountShown shown[64];
+  g_autoptr(GRand) rand = g_rand_new_with_seed (5);
+  guint n_hidden = 0, n_grand_hidden = 0, n_big = 0;
+
+  upr_workbook_suppress (row, 1, 4, TRUE, FALSE, shown);
+  for (guint i = 0; i < G_N_ELEMENTS (row); i++)
+    g_assert_cmpint (shown[i], ==, row_shown[i]);
+  upr_workbook_suppress (nothing_small, 1, 4, TRUE, FALSE, shown);
+  for (guint i = 0; i < G_N_ELEMENTS (nothing_small); i++)
+    g_assert_cmpint (shown[i], ==, UPR_COUNT_SHOWN);
+  upr_workbook_suppress (ones, 1, 7, TRUE, FALSE, shown);
+  g_assert_cmpint (shown[0], ==, UPR_COUNT_HIDDEN);
+  g_assert_cmpint (shown[3], ==, UPR_COUNT_SMALL);
+  g_assert_false (reader_finds_one (ones, shown, 0, 1, 7, 1000));
+  upr_workbook_suppress (six, 1, 4, TRUE, FALSE, shown);
+  for (guint i = 0; i < G_N_ELEMENTS (six); i++)
+    g_assert_cmpint (shown[i], ==, six_shown[i]);
+  upr_workbook_suppress (table, 3, 3, TRUE, TRUE, shown);
+  for (guint i = 0; i < G_N_ELEMENTS (table); i++)
+    g_assert_cmpint (shown[i], ==, table_shown[i]);
+
+  /* Tables of people as small countries have them, many zeros and small counts: after
+   * suppression, no row or column gives a hidden count away to the brute-force reader. */
+  for (guint round = 0; round < 2000; round++)
+    {
+      guint n_rows = (guint) g_rand_int_range (rand, 1, 4);
+      guint n_columns = (guint) g_rand_int_range (rand, 1, 4);
+      guint counts[64] = { 0 };
+      guint R = n_rows + 1, C = n_columns + 1;
+      guint grand;
+
+      for (guint r = 0; r < n_rows; r++)
+        for (guint c = 0; c < n_columns; c++)
+          {
+            guint count = g_rand_boolean (rand) ? 0 : (guint) g_rand_int_range (rand, 1, 9);
+
+            counts[r * C + c] = count;
+            counts[r * C + n_columns] += count;
+            counts[n_rows * C + c] += count;
+            counts[n_rows * C + n_columns] += count;
+          }
+      upr_workbook_suppress (counts, R, C, TRUE, TRUE, shown);
+      /* The grand total bounds every count, unless hidden itself. */
+      grand = shown[R * C - 1] == UPR_COUNT_SHOWN ? counts[R * C - 1] : 500;
+      for (guint i = 0; i + 1 < R * C; i++)
+        {
+          n_hidden += shown[i] == UPR_COUNT_HIDDEN;
+          if (counts[i] >= 1 && counts[i] <= 4)
+            g_assert_cmpint (shown[i], ==, UPR_COUNT_SMALL);
+        }
+      if (counts[R * C - 1] >= 20 && n_rows > 1 && n_columns > 1)
+        {
+          n_big++;
+          n_grand_hidden += shown[R * C - 1] != UPR_COUNT_SHOWN;
+        }
+      /* With one type or one gender, a line is guarded by the grand total alone. */
+      if (n_rows < 2 || n_columns < 2)
+        continue;
+      for (guint r = 0; r < R; r++)
+        g_assert_false (reader_finds_one (counts, shown, r * C, 1, C, grand));
+      for (guint c = 0; c < C; c++)
+        g_assert_false (reader_finds_one (counts, shown, c, C, R, grand));
+    }
+  g_assert_cmpuint (n_hidden, >, 0);
+  /* The grand total goes only where nothing else would do: seldom with 20 people or more. */
+  g_assert_cmpuint (n_grand_hidden, <, n_big / 20);
+}
+
 /* The matrix's rows made on a thread of their own: every one, in order, with the cells made
  * safe as they are here one by one, the key with its baseline, the height; a column not
  * shown is left empty; stopped after a few rows, the thread does not wait for the rest. */
@@ -1440,6 +1592,7 @@ main (int   argc,
   ADD ("/upright/io/workbook/matrix-latest-progress", test_matrix_latest_progress);
   ADD ("/upright/io/workbook/matrix-all-countries", test_matrix_all_countries);
   g_test_add_func ("/upright/io/workbook/compare-paragraphs", test_compare_paragraphs);
+  g_test_add_func ("/upright/io/workbook/suppress", test_suppress);
   ADD_EMPTY ("/upright/io/workbook/catalogue", test_catalogue);
   ADD ("/upright/io/workbook/snapshot-language", test_snapshot_language);
   ADD ("/upright/io/workbook/matrix-cells", test_matrix_cells);

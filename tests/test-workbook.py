@@ -412,12 +412,24 @@ def test_people_counts(env):
     expect(table[-1][7] == attended[0][0], "grand total", table[-1], attended)
     values = [value for row in table[:-1] for value in row[1:8]]
     expect("<5" in values, "no small cell suppressed", values)
-    expect(all(value == "<5" or value == 0 or (isinstance(value, int) and value >= 5)
+    expect(all(value in ("<5", "x") or value == 0 or (isinstance(value, int) and value >= 5)
                for value in values), "a count from 1 to 4 shown", values)
+    # No hidden count alone in a row or a column that adds up to a total: it would come back
+    # by subtraction. The grand total is exact.
+    grid = [row[1:8] for row in table]
+    for line in grid + [list(column) for column in zip(*grid)]:
+        cells = [value for value in line if value is not None]
+        hidden = [value for value in cells[:-1] if value in ("<5", "x")]
+        if cells[-1] in ("<5", "x") or hidden:
+            expect(len(hidden) + (cells[-1] in ("<5", "x")) >= 2, "a hidden count alone", line)
     workshops = load(path)["Workshops"]
     counts = [row[11:15] for row in rows_of(workshops)[1:]]
-    expect(all(value == "<5" or value == 0 or value >= 5 for row in counts for value in row),
+    expect(all(value in ("<5", "x") or value == 0 or value >= 5
+               for row in counts for value in row),
            "small counts on the Workshops sheet", counts)
+    for row in counts:
+        hidden = [value for value in row if value in ("<5", "x")]
+        expect(len(hidden) != 1, "a hidden count alone on the Workshops sheet", row)
 
 
 def test_aggregate_has_no_personal_data(env):

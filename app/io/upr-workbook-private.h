@@ -275,12 +275,32 @@ gboolean    upr_writer_number      (UprWorkbookWriter *writer,
                                     double             number,
                                     lxw_format        *format,
                                     GError           **error);
-/* A count of people: "<5" for 1–4 (small cells could single someone out). */
+/* How a count of people appears (upr_workbook_suppress ()). */
+typedef enum
+{
+  UPR_COUNT_SHOWN,
+  UPR_COUNT_SMALL,  /* 1–4: "<5" */
+  UPR_COUNT_HIDDEN, /* "x": it would give a small one back through a total */
+} UprCountShown;
+
+/* Decides how each count of a table of people appears: @counts are @n_rows × @n_columns,
+ * row by row, the last column each row's total when @row_totals, the last row each column's
+ * when @column_totals (the grand total, with both, is shown unless it alone would give a small
+ * count away). Fills @shown likewise.
+ * (upr-workbook-suppress.c) */
+void        upr_workbook_suppress  (const guint       *counts,
+                                    guint              n_rows,
+                                    guint              n_columns,
+                                    gboolean           row_totals,
+                                    gboolean           column_totals,
+                                    UprCountShown     *shown);
+/* A count of people, as upr_workbook_suppress () decided. */
 gboolean    upr_writer_people_count (UprWorkbookWriter *writer,
                                      lxw_worksheet     *sheet,
                                      lxw_row_t          row,
                                      lxw_col_t          col,
                                      guint              count,
+                                     UprCountShown      shown,
                                      lxw_format        *format,
                                      GError           **error);
 /* "YYYY-MM-DD" as a date cell; anything else as text. */

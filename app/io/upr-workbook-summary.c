@@ -3,8 +3,9 @@
  * native chart beside it; then the people who took part by stakeholder type and gender.
  *
  * Counts of people under 5 are shown as "<5" whatever the mode: a cell of 1 or 2 in a small
- * country's table can single out the one woman from an NHRI. Totals of recommendations and
- * the grand total of people are exact. Everything is counted here from the snapshot, so the
+ * country's table can single out the one woman from an NHRI; and as "x" a count that would
+ * give one of those back through a total (upr-workbook-suppress.c). Totals of
+ * recommendations and the grand total of people are exact. Everything is counted here from the snapshot, so the
  * summary always agrees with the matrix beside it. */
 #include "config.h"
 
@@ -530,33 +531,28 @@ write_people_header (Summary *summary,
                                writer->header, error);
 }
 
+/* A row of the table: @n_columns counts, the last the row's total, as @shown says. */
 static gboolean
-write_people_row (Summary    *summary,
-                  const char *label,
-                  guint      *cells,
-                  guint       n_columns,
-                  gboolean    total_row,
-                  GError    **error)
+write_people_row (Summary             *summary,
+                  const char          *label,
+                  const guint         *counts,
+                  const UprCountShown *shown,
+                  guint                n_columns,
+                  gboolean             total_row,
+                  GError             **error)
 {
   UprWorkbookWriter *writer = summary->writer;
   lxw_row_t row = summary->row++;
-  guint sum = 0;
   gboolean ok;
 
   ok = upr_writer_string (writer, summary->sheet, row, 0, label,
                           total_row ? writer->total : writer->wrap, error);
   for (guint c = 0; ok && c < n_columns; c++)
-    {
-      sum += cells[c];
-      ok = upr_writer_people_count (writer, summary->sheet, row, 1 + c, cells[c],
-                                    total_row ? writer->total_number : writer->number, error);
-    }
-  /* The grand total is exact: it singles no one out, and donors report it. */
-  if (total_row)
-    return ok && upr_writer_number (writer, summary->sheet, row, 1 + n_columns, sum,
-                                    writer->total_number, error);
-  return ok && upr_writer_people_count (writer, summary->sheet, row, 1 + n_columns, sum,
-                                        writer->total_number, error);
+    ok = upr_writer_people_count (writer, summary->sheet, row, 1 + c, counts[c], shown[c],
+                                  total_row || c + 1 == n_columns ? writer->total_number
+                                                                  : writer->number,
+                                  error);
+  return ok;
 }
 
 static gboolean
@@ -565,15 +561,33 @@ write_people (Summary *summary,
 {
   UprWorkbookWriter *writer = summary->writer;
   const UprWorkbookSnapshot *snapshot = writer->snapshot;
-  guint n_types, n_genders;
+  guint n_types, n_genders, n_rows, n_columns;
   const UprVocabEntry *types = upr_vocab_entries (UPR_VOCAB_STAKEHOLDER_TYPE, &n_types);
   Crosstab table = { 0 };
-  guint totals[6] = { 0 };
+  g_autofree guint *counts = NULL;
+  g_autofree UprCountShown *shown = NULL;
   gboolean ok;
 
   upr_vocab_entries (UPR_VOCAB_GENDER, &n_genders);
   g_assert (n_types < G_N_ELEMENTS (table.cells) && n_genders < G_N_ELEMENTS (table.cells[0]));
   count_people (snapshot, &table, n_types, n_genders);
+
+  /* Types and "not stated", then the totals; genders and "not stated", then the totals. */
+  n_rows = n_types + 2;
+  n_columns = n_genders + 2;
+  counts = g_new0 (guint, n_rows * n_columns);
+  shown = g_new (UprCountShown, n_rows * n_columns);
+  for (guint t = 0; t <= n_types; t++)
+    for (guint g = 0; g <= n_genders; g++)
+      {
+        guint count = table.cells[t][g];
+
+        counts[t * n_columns + g] = count;
+        counts[t * n_columns + n_columns - 1] += count;
+        counts[(n_rows - 1) * n_columns + g] += count;
+        counts[n_rows * n_columns - 1] += count;
+      }
+  upr_workbook_suppress (counts, n_rows, n_columns, TRUE, TRUE, shown);
 
   keep_together (summary, n_types + 6);
   ok = write_heading (summary, NC_("workbook", "People who took part, by stakeholder type "
@@ -583,25 +597,25 @@ write_people (Summary *summary,
                                                            "Each person counts once, however "
                                                            "many workshops they attended. "
                                                            "Counts from 1 to 4 are shown as "
-                                                           "“<5” so that no one can be singled "
-                                                           "out.")),
+                                                           "“<5”, and as “x” a count that "
+                                                           "would give one of them back "
+                                                           "through a total, so that no one "
+                                                           "can be singled out.")),
                              writer->subtitle, error)
        && write_people_header (summary, n_genders, error);
-  for (guint t = 0; ok && t <= n_types; t++)
+  for (guint t = 0; ok && t < n_rows; t++)
     {
       const char *label = t < n_types
                             ? upr_snapshot_vocab (snapshot, UPR_VOCAB_STAKEHOLDER_TYPE,
                                                   types[t].id)
-                            : upr_writer_label (writer, NC_("workbook", "Not stated"));
+                            : upr_writer_label (writer, t == n_types
+                                                          ? NC_("workbook", "Not stated")
+                                                          : NC_("workbook", "Total"));
 
-      for (guint g = 0; g <= n_genders; g++)
-        totals[g] += table.cells[t][g];
-      ok = write_people_row (summary, label, table.cells[t], n_genders + 1, FALSE, error);
+      ok = write_people_row (summary, label, counts + t * n_columns, shown + t * n_columns,
+                             n_columns, t + 1 == n_rows, error);
     }
-  return ok
-         && write_people_row (summary, upr_writer_label (writer, NC_("workbook", "Total")),
-                              totals, n_genders + 1, TRUE, error)
-         && upr_writer_advance (writer, n_types + 4, error);
+  return ok && upr_writer_advance (writer, n_types + 4, error);
 }
 
 /* The top of the sheet */

@@ -120,6 +120,10 @@ write_workshop (UprWorkbookWriter     *writer,
   const UprWorkbookSnapshot *snapshot = writer->snapshot;
   g_autofree char *dates = dates_of (workshop);
   guint others = workshop->n_attended - workshop->n_women - workshop->n_men;
+  /* Women, men and the others add up to the participants: upr_workbook_suppress () wants the
+   * total last. */
+  guint counts[4] = { workshop->n_women, workshop->n_men, others, workshop->n_attended };
+  UprCountShown shown[4];
   /* In the order of workshop_headings; the cycle and the counts are numbers. */
   const char *texts[G_N_ELEMENTS (workshop_headings)] = {
     upr_snapshot_country (snapshot, workshop->country_code),
@@ -143,14 +147,16 @@ write_workshop (UprWorkbookWriter     *writer,
                 ? upr_writer_number (writer, sheet, row, 3, workshop->cycle, writer->number,
                                      error)
                 : upr_writer_string (writer, sheet, row, 3, NULL, writer->number, error));
+  upr_workbook_suppress (counts, 1, 4, TRUE, FALSE, shown);
   return ok
-         && upr_writer_people_count (writer, sheet, row, 11, workshop->n_attended,
+         && upr_writer_people_count (writer, sheet, row, 11, counts[3], shown[3],
                                      writer->number, error)
-         && upr_writer_people_count (writer, sheet, row, 12, workshop->n_women, writer->number,
-                                     error)
-         && upr_writer_people_count (writer, sheet, row, 13, workshop->n_men, writer->number,
-                                     error)
-         && upr_writer_people_count (writer, sheet, row, 14, others, writer->number, error);
+         && upr_writer_people_count (writer, sheet, row, 12, counts[0], shown[0],
+                                     writer->number, error)
+         && upr_writer_people_count (writer, sheet, row, 13, counts[1], shown[1],
+                                     writer->number, error)
+         && upr_writer_people_count (writer, sheet, row, 14, counts[2], shown[2],
+                                     writer->number, error);
 }
 
 gboolean

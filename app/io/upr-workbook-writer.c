@@ -436,11 +436,16 @@ upr_writer_people_count (UprWorkbookWriter *writer,
                          lxw_row_t          row,
                          lxw_col_t          col,
                          guint              count,
+                         UprCountShown      shown,
                          lxw_format        *format,
                          GError           **error)
 {
-  if (count > 0 && count < 5)
+  /* Not translated: "<5" and "x" read the same in English and French statistics. */
+  if (shown == UPR_COUNT_SMALL)
     return upr_writer_check (writer, worksheet_write_string (sheet, row, col, "<5", format),
+                             error);
+  if (shown == UPR_COUNT_HIDDEN)
+    return upr_writer_check (writer, worksheet_write_string (sheet, row, col, "x", format),
                              error);
   return upr_writer_number (writer, sheet, row, col, count, format, error);
 }
