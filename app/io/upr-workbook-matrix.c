@@ -11,7 +11,6 @@
 #include <glib/gi18n-lib.h>
 #include <string.h>
 
-#include "upr-matrix-return.h"
 #include "upr-workbook-private.h"
 
 typedef enum

@@ -5,7 +5,8 @@
  * Counts of people under 5 are shown as "<5" whatever the mode: a cell of 1 or 2 in a small
  * country's table can single out the one woman from an NHRI; and as "x" a count that would
  * give one of those back through a total (upr-workbook-suppress.c). Totals of
- * recommendations and the grand total of people are exact. Everything is counted here from the snapshot, so the
+ * recommendations are exact, and so is the grand total of people unless it alone would give
+ * a small count away. Everything is counted here from the snapshot, so the
  * summary always agrees with the matrix beside it. */
 #include "config.h"
 
