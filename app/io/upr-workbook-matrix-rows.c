@@ -36,7 +36,6 @@ struct _UprMatrixRows
   gboolean                   shown[UPR_MATRIX_N_COLUMNS];
   guint                      n_rows;
   Batch                      batches[N_BATCHES];
-  Batch                      wake;    /* given to the thread to make it look at @stop */
   GAsyncQueue               *spare;   /* Batch to fill */
   GAsyncQueue               *ready;   /* Batch filled, in order */
   gint                       stop;    /* atomic */
@@ -97,6 +96,7 @@ make_rows (gpointer data)
     {
       Batch *batch = g_async_queue_pop (self->spare);
 
+      /* Told to stop, or woken for it (with a token that is no batch). */
       if (g_atomic_int_get (&self->stop))
         break;
       g_string_chunk_clear (batch->strings);
@@ -162,7 +162,7 @@ upr_matrix_rows_free (UprMatrixRows *self)
     return;
   /* Stopped early (an error, a cancel), the thread may be waiting for a batch to fill. */
   g_atomic_int_set (&self->stop, TRUE);
-  g_async_queue_push (self->spare, &self->wake);
+  g_async_queue_push (self->spare, self);
   g_thread_join (self->thread);
   for (guint i = 0; i < N_BATCHES; i++)
     g_string_chunk_free (self->batches[i].strings);
